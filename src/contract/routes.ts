@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify'
+import { Problem } from '../http/problems.js'
+import type { Services } from '../services.js'
+import { toSharedRefs } from './schemas.js'
+import { listOperations, type BoundOperation, type JsonSchema, type OpenApiParameter } from './spec.js'
+import type { Handlers, HandlerContext } from './types.js'
+
+function parametersSchema(parameters: OpenApiParameter[], location: OpenApiParameter['in'], strict: boolean) {
+  const own = parameters.filter((p) => p.in === location)
+  if (own.length === 0 && !strict) return undefined
+  const properties: Record<string, JsonSchema> = {}
+  // header names are case-insensitive; Node hands them to us lower-cased
+  const key = (name: string) => (location === 'header' ? name.toLowerCase() : name)
+  for (const p of own) properties[key(p.name)] = toSharedRefs(p.schema)
+  return {
+    type: 'object',
+    properties,
+    required: own.filter((p) => p.required).map((p) => key(p.name)),
+    // an unknown query parameter is most often a typo; saying so beats ignoring it
+    additionalProperties: !strict,
+  }
+}
+
+/** The route schema Fastify validates and serializes with, taken from the spec alone. */
+export function routeSchema(op: BoundOperation): FastifySchema {
+  const schema: FastifySchema = {}
+  const params = parametersSchema(op.parameters, 'path', false)
+  const querystring = parametersSchema(op.parameters, 'query', true)
+  const headers = parametersSchema(op.parameters, 'header', false)
+  if (params) schema.params = params
+  if (querystring) schema.querystring = querystring
+  if (headers) schema.headers = headers
+  const bodyContent = op.requestBody?.content
+  if (bodyContent) {
+    const schemas = Object.values(bodyContent).map((c) => toSharedRefs(c.schema))
+    // one schema per operation: the media types an operation accepts share it
+    schema.body = schemas[0]
+  }
+  const response: Record<string, unknown> = {}
+  for (const [status, declared] of Object.entries(op.responses)) {
+    if (!declared.content) continue
+    const content: Record<string, { schema: unknown }> = {}
+    for (const [mediaType, media] of Object.entries(declared.content)) {
+      content[mediaType] = { schema: toSharedRefs(media.schema) }
+    }
+    response[status] = { content }
+  }
+  schema.response = response
+  return schema
+}
+
+function mediaTypeOf(header: string | undefined): string | undefined {
+  return header?.split(';')[0]?.trim().toLowerCase() || undefined
+}
+
+/**
+ * Binds every operation of the spec to its handler by operationId. Routing, validation and
+ * serialization come from the spec; a handler the spec does not know stops start-up.
+ */
+export function bindOperations(app: FastifyInstance, handlers: Handlers, services: Services): void {
+  const operations = listOperations()
+  const declared = new Set(operations.map((op) => op.operationId))
+  const orphans = Object.keys(handlers).filter((id) => !declared.has(id))
+  if (orphans.length > 0) {
+    throw new Error(`handlers without an operation in openapi.yaml: ${orphans.join(', ')}`)
+  }
+
+  for (const op of operations) {
+    const handler = handlers[op.operationId as keyof Handlers] as unknown as (
+      request: unknown,
+      context: HandlerContext,
+    ) => Promise<{ status: number; headers?: Record<string, string>; body?: unknown }>
+    if (!handler) throw new Error(`operation ${op.operationId} in openapi.yaml has no handler`)
+
+    const acceptedTypes = op.requestBody ? Object.keys(op.requestBody.content) : []
+    const route: RouteOptions = {
+      method: op.method.toUpperCase() as RouteOptions['method'],
+      url: op.routePath,
+      schema: routeSchema(op),
+      // Fastify parses every media type it has a parser for; this operation accepts only
+      // the ones the spec lists for it (merge-patch is for PATCH, not for POST).
+      preValidation: async (request) => {
+        if (acceptedTypes.length === 0) return
+        const mediaType = mediaTypeOf(request.headers['content-type'])
+        if (mediaType && !acceptedTypes.includes(mediaType)) {
+          throw new Problem('unsupported_media_type', {
+            detail: `This operation accepts ${acceptedTypes.join(' or ')}, not ${mediaType}.`,
+          })
+        }
+      },
+      handler: async (request, reply) => {
+        const result = await handler(
+          { params: request.params, query: request.query, headers: request.headers, body: request.body },
+          { ...services, request, reply },
+        )
+        reply.code(result.status)
+        if (result.headers) reply.headers(result.headers)
+        if (result.body === undefined) return reply.send()
+        return reply.type('application/json').send(result.body)
+      },
+    }
+    app.route(route)
+  }
+}

@@ -1,0 +1,58 @@
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import type { Options as AjvOptions, ValidateFunction } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { spec, type JsonSchema } from './spec.js'
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+
+/** The id under which the spec's component schemas are registered with ajv and Fastify. */
+export const SHARED_SCHEMA_ID = 'openapi'
+
+// OpenAPI annotations that are not JSON Schema keywords; ajv's strict mode must know them.
+const openApiKeywords = ['example', 'xml', 'externalDocs', 'discriminator']
+
+/** Rewrites `#/components/schemas/X` into a reference to the shared schema. */
+export function toSharedRefs<T>(node: T): T {
+  if (Array.isArray(node)) return node.map((n) => toSharedRefs(n)) as T
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(node)) {
+      out[key] =
+        key === '$ref' && typeof value === 'string'
+          ? value.replace('#/components/schemas/', `${SHARED_SCHEMA_ID}#/$defs/`)
+          : toSharedRefs(value)
+    }
+    return out as T
+  }
+  return node
+}
+
+/**
+ * The spec's component schemas as one schema document. Its root must not carry a
+ * `components` key (ajv and fast-json-stringify reject it), so they move under `$defs`.
+ */
+export const sharedSchema: JsonSchema = {
+  $id: SHARED_SCHEMA_ID,
+  $defs: toSharedRefs(spec.components.schemas),
+}
+
+export function createAjv(options: AjvOptions): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, keywords: openApiKeywords, ...options })
+  addFormats(ajv)
+  ajv.addSchema(sharedSchema)
+  return ajv
+}
+
+/**
+ * Request validation. Bodies are validated exactly as sent: no coercion (a number is not
+ * a string), no defaults injected, and unknown properties fail rather than being dropped.
+ * Path, query and header values arrive as strings, so those are coerced to the declared
+ * type and get their declared defaults.
+ */
+const bodyAjv = createAjv({ coerceTypes: false, useDefaults: false, removeAdditional: false })
+const parameterAjv = createAjv({ coerceTypes: true, useDefaults: true, removeAdditional: false })
+
+export function compileRequestValidator(schema: JsonSchema, httpPart: string | undefined): ValidateFunction {
+  return (httpPart === 'body' ? bodyAjv : parameterAjv).compile(schema)
+}

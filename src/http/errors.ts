@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { allowedMethods, matchPath } from '../contract/spec.js'
+import { Problem, type FieldError } from './problems.js'
+
+type ValidationError = NonNullable<FastifyError['validation']>[number]
+
+const pointerRoots: Record<string, string> = {
+  body: '/body',
+  querystring: '/query',
+  params: '/path',
+  headers: '/header',
+}
+
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1')
+
+function describe(error: ValidationError): FieldError {
+  const params = error.params as Record<string, unknown>
+  let pointer = error.instancePath
+  let detail = error.message ?? 'is not valid'
+  switch (error.keyword) {
+    case 'required':
+      pointer += '/' + escapePointer(String(params.missingProperty))
+      detail = 'is required'
+      break
+    case 'additionalProperties':
+      pointer += '/' + escapePointer(String(params.additionalProperty))
+      detail = 'is not a known property'
+      break
+    case 'pattern':
+      detail = 'does not have the expected format'
+      break
+    case 'format':
+      detail = `must be a valid ${String(params.format)}`
+      break
+  }
+  return { pointer, detail }
+}
+
+/** Maps whatever was thrown to the problem it is; anything unexpected is `internal`. */
+export function toProblem(error: FastifyError | Error): Problem {
+  if (error instanceof Problem) return error
+  const fastifyError = error as FastifyError
+  if (fastifyError.validation) {
+    const root = pointerRoots[fastifyError.validationContext ?? 'body'] ?? '/body'
+    const errors = fastifyError.validation.map((e) => {
+      const field = describe(e)
+      return { pointer: root + field.pointer, detail: field.detail }
+    })
+    return new Problem('validation_failed', { errors })
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new Problem('malformed_json')
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem('malformed_json', { detail: 'The request body is empty; send a JSON document.' })
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem('payload_too_large')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem('unsupported_media_type')
+  }
+  const status = fastifyError.statusCode
+  if (status === 400) return new Problem('bad_request')
+  if (status === 404) return new Problem('not_found')
+  if (status === 413) return new Problem('payload_too_large')
+  if (status === 415) return new Problem('unsupported_media_type')
+  return new Problem('internal')
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type('application/problem+json')
+    .send(problem.toBody(request.id, request.url.split('?')[0] ?? '/'))
+}
+
+/** One place renders every error: problem+json, nothing internal in the body. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error)
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ code: problem.code }, 'request rejected')
+    return sendProblem(request, reply, problem)
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const template = matchPath(request.url.split('?')[0] ?? '/')
+    if (template) {
+      const allow = allowedMethods(template).join(', ')
+      return sendProblem(request, reply, new Problem('method_not_allowed', { headers: { Allow: allow } }))
+    }
+    return sendProblem(request, reply, new Problem('not_found'))
+  })
+}

@@ -1,0 +1,58 @@
+import { STATUS_CODES } from 'node:http'
+import type { components } from '../../generated/openapi.js'
+
+export type ProblemCode = components['schemas']['ProblemCode']
+export type ProblemBody = components['schemas']['Problem']
+export type FieldError = NonNullable<ProblemBody['errors']>[number]
+
+/**
+ * The error catalogue: every code the spec declares, with its status. Typed against the
+ * spec's ProblemCode enum, so a code missing here or unknown to the spec fails to compile.
+ */
+const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
+  validation_failed: { status: 400, detail: 'The request is not valid; see errors for each problem.' },
+  malformed_json: { status: 400, detail: 'The request body is not valid JSON.' },
+  bad_request: { status: 400, detail: 'The request is malformed.' },
+  not_found: { status: 404, detail: 'There is no resource at this URI.' },
+  method_not_allowed: { status: 405, detail: 'This resource does not support the method; see Allow.' },
+  email_taken: { status: 409, detail: 'Another user already has this email.' },
+  payload_too_large: { status: 413, detail: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, detail: 'The request body has a media type this operation does not accept.' },
+  internal: { status: 500, detail: 'The service failed unexpectedly. Quote the requestId when you report it.' },
+  unavailable: { status: 503, detail: 'The service cannot reach its database.' },
+}
+
+export const PROBLEM_TYPE_PREFIX = 'urn:problem:user-management:'
+
+/** A failure a handler or hook throws; the error handler renders it as problem+json. */
+export class Problem extends Error {
+  readonly code: ProblemCode
+  readonly status: number
+  readonly detail: string
+  readonly errors: FieldError[] | undefined
+  readonly headers: Record<string, string>
+
+  constructor(code: ProblemCode, options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    const entry = catalogue[code]
+    super(options.detail ?? entry.detail)
+    this.name = 'Problem'
+    this.code = code
+    this.status = entry.status
+    this.detail = options.detail ?? entry.detail
+    this.errors = options.errors
+    this.headers = options.headers ?? {}
+  }
+
+  toBody(requestId: string, instance: string): ProblemBody {
+    return {
+      type: PROBLEM_TYPE_PREFIX + this.code,
+      title: STATUS_CODES[this.status] ?? 'Error',
+      status: this.status,
+      detail: this.detail,
+      instance,
+      code: this.code,
+      requestId,
+      ...(this.errors ? { errors: this.errors } : {}),
+    }
+  }
+}

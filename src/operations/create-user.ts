@@ -1,0 +1,7 @@
+import type { Handler } from '../contract/types.js'
+import { toUser } from '../users/repository.js'
+
+export const createUser: Handler<'createUser'> = async ({ body }, { users }) => {
+  const user = await users.create(body)
+  return { status: 201, headers: { Location: `/api/users/${user.id}` }, body: toUser(user) }
+}

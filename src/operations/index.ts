@@ -1,0 +1,20 @@
+import type { Handlers } from '../contract/types.js'
+import { createUser } from './create-user.js'
+import { deleteUser } from './delete-user.js'
+import { getHealth } from './get-health.js'
+import { getReadiness } from './get-readiness.js'
+import { getUser } from './get-user.js'
+import { listUsers } from './list-users.js'
+import { replaceUser } from './replace-user.js'
+import { updateUser } from './update-user.js'
+
+export const handlers = {
+  listUsers,
+  createUser,
+  getUser,
+  replaceUser,
+  updateUser,
+  deleteUser,
+  getHealth,
+  getReadiness,
+} satisfies Handlers

@@ -1,0 +1,10 @@
+import type { Config } from './config.js'
+import type { Db } from './db/index.js'
+import type { UsersRepository } from './users/repository.js'
+
+/** What handlers may use besides the request: built once per app, shared by requests. */
+export interface Services {
+  config: Config
+  db: Db
+  users: UsersRepository
+}
