@@ -66,12 +66,25 @@ export function toProblem(error: FastifyError | Error): Problem {
   return new Problem('internal')
 }
 
+/** The request path as the problem's `instance`, unless it is too malformed to be a URI. */
+function instanceOf(request: FastifyRequest): string | undefined {
+  const path = request.url.split('?')[0] ?? '/'
+  try {
+    decodeURI(path)
+    return path
+  } catch {
+    return undefined
+  }
+}
+
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
   return reply
     .code(problem.status)
     .headers(problem.headers)
+    // set here too: errors raised before routing (a malformed URL) skip the onRequest hook
+    .header('X-Request-Id', request.id)
     .type('application/problem+json')
-    .send(problem.toBody(request.id, request.url.split('?')[0] ?? '/'))
+    .send(problem.toBody(request.id, instanceOf(request)))
 }
 
 /** One place renders every error: problem+json, nothing internal in the body. */

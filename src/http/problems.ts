@@ -43,13 +43,13 @@ export class Problem extends Error {
     this.headers = options.headers ?? {}
   }
 
-  toBody(requestId: string, instance: string): ProblemBody {
+  toBody(requestId: string, instance?: string): ProblemBody {
     return {
       type: PROBLEM_TYPE_PREFIX + this.code,
       title: STATUS_CODES[this.status] ?? 'Error',
       status: this.status,
       detail: this.detail,
-      instance,
+      ...(instance ? { instance } : {}),
       code: this.code,
       requestId,
       ...(this.errors ? { errors: this.errors } : {}),

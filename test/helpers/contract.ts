@@ -1,0 +1,96 @@
+import type { ValidateFunction } from 'ajv'
+import { createAjv, toSharedRefs } from '../../src/contract/schemas.js'
+import { deref, listOperations, matchPath, spec, type JsonSchema, type OpenApiResponse } from '../../src/contract/spec.js'
+
+// The contract check: every response a test receives is compared with what openapi.yaml
+// declares for that operation and status (status declared, media type, body schema,
+// required headers). Expectations come from the spec, never from the tests.
+
+const ajv = createAjv({ strict: false })
+const compiled = new Map<string, ValidateFunction>()
+const operations = listOperations()
+const problemResponse = deref<OpenApiResponse>({ $ref: '#/components/responses/NotFound' })
+
+function validator(key: string, schema: JsonSchema): ValidateFunction {
+  let validate = compiled.get(key)
+  if (!validate) {
+    validate = ajv.compile(toSharedRefs(schema))
+    compiled.set(key, validate)
+  }
+  return validate
+}
+
+// Nothing internal may ever leave the service: stack frames, SQL, password hashes.
+const leaks: Array<[string, RegExp]> = [
+  ['a password hash', /\$argon2/i],
+  ['a stack frame', /\bat [^\s]+ \(?[^\s]*:\d+:\d+\)?/],
+  ['SQL', /\b(SELECT|INSERT INTO|UPDATE [`"]?\w+[`"]? SET|DELETE FROM)\b/],
+  ['a Prisma error', /Prisma|P20\d\d/],
+]
+
+export interface ResponseLike {
+  statusCode: number
+  headers: Record<string, string | string[] | number | undefined>
+  body: string
+}
+
+/** The problems of one response against the contract; an empty list when it conforms. */
+export function contractViolations(method: string, url: string, response: ResponseLike): string[] {
+  const problems: string[] = []
+  const path = url.split('?')[0] ?? url
+  const upper = method.toUpperCase()
+  const template = matchPath(path)
+  const operation = operations.find((op) => op.path === template && op.method.toUpperCase() === (upper === 'HEAD' ? 'GET' : upper))
+
+  for (const [what, pattern] of leaks) {
+    if (pattern.test(response.body)) problems.push(`body contains ${what}: ${response.body.slice(0, 300)}`)
+  }
+  if (!response.headers['x-request-id']) problems.push('X-Request-Id header missing')
+
+  let declared: OpenApiResponse | undefined
+  let key: string
+  if (operation) {
+    key = `${operation.operationId} ${response.statusCode}`
+    declared = operation.responses[String(response.statusCode)] ?? operation.responses.default
+    if (!declared) return [...problems, `${key}: status ${response.statusCode} is not declared for ${operation.operationId}`]
+  } else {
+    // outside the declared operations only the service's own 404/405 problems are expected
+    // outside the declared operations only the service's own problems are expected: an
+    // unknown path, an unsupported method, a URL too malformed to route
+    key = `unrouted ${response.statusCode}`
+    if (![400, 404, 405].includes(response.statusCode)) {
+      return [...problems, `${upper} ${path} answered ${response.statusCode} outside any declared operation`]
+    }
+    declared = problemResponse
+  }
+
+  for (const [name, header] of Object.entries(declared.headers ?? {})) {
+    const resolved = deref(header)
+    const value = response.headers[name.toLowerCase()]
+    if (value === undefined) {
+      if (resolved.required) problems.push(`${key}: required header ${name} missing`)
+      continue
+    }
+    const validate = validator(`header ${name}`, resolved.schema)
+    if (!validate(String(value))) problems.push(`${key}: header ${name}=${String(value)} ${ajv.errorsText(validate.errors)}`)
+  }
+
+  const contentType = String(response.headers['content-type'] ?? '').split(';')[0]?.trim()
+  if (!declared.content || upper === 'HEAD') {
+    if (response.body.length > 0 && upper !== 'HEAD') problems.push(`${key}: a body where the spec declares none`)
+    return problems
+  }
+  const media = contentType ? declared.content[contentType] : undefined
+  if (!media) return [...problems, `${key}: content-type ${contentType} not among ${Object.keys(declared.content).join(', ')}`]
+  let body: unknown
+  try {
+    body = JSON.parse(response.body)
+  } catch {
+    return [...problems, `${key}: body is not JSON`]
+  }
+  const validate = validator(`${key} ${contentType}`, media.schema)
+  if (!validate(body)) problems.push(`${key}: body ${ajv.errorsText(validate.errors)}`)
+  return problems
+}
+
+export { spec }

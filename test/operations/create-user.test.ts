@@ -1,0 +1,97 @@
+import t from 'tap'
+import { build, newUser } from '../helpers/app.js'
+
+const post = (payload: unknown, contentType = 'application/json') => ({
+  method: 'POST' as const,
+  url: '/api/users',
+  headers: { 'content-type': contentType },
+  payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+})
+
+t.test('createUser', async (t) => {
+  const api = await build(t)
+
+  t.test('201 with Location and the normalized user, nothing about the password', async (t) => {
+    const res = await api.request(post({ email: ' A@Example.com', name: ' Ada ', password: 'correct horse' }))
+    t.equal(res.statusCode, 201)
+    const body = res.json()
+    t.equal(res.headers.location, `/api/users/${body.id}`)
+    t.match(body.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a UUIDv7')
+    t.equal(body.email, 'a@example.com')
+    t.equal(body.name, 'Ada')
+    t.equal(body.status, 'active')
+    t.equal(body.createdAt, body.updatedAt)
+    t.same(Object.keys(body).sort(), ['createdAt', 'email', 'id', 'name', 'status', 'updatedAt'])
+    t.notMatch(res.body, /correct horse|password|argon/i)
+
+    const stored = await api.db.prisma.user.findUniqueOrThrow({ where: { id: body.id } })
+    t.match(stored.passwordHash, /^\$argon2id\$/, 'stored as an Argon2id hash')
+  })
+
+  t.test('status may be set at creation', async (t) => {
+    const res = await api.request(post(newUser({ status: 'disabled' })))
+    t.equal(res.statusCode, 201)
+    t.equal(res.json().status, 'disabled')
+  })
+
+  t.test('409 email_taken for the same email in another case', async (t) => {
+    await api.request(post(newUser({ email: 'taken@example.com' })))
+    const res = await api.request(post(newUser({ email: 'TAKEN@Example.COM ' })))
+    t.equal(res.statusCode, 409)
+    t.equal(res.json().code, 'email_taken')
+  })
+
+  const invalid: Array<[string, unknown, string[]]> = [
+    ['a bad email', newUser({ email: 'not-an-email' }), ['/body/email']],
+    ['an empty name', newUser({ name: '' }), ['/body/name']],
+    ['a blank name', newUser({ name: '   ' }), ['/body/name']],
+    ['a name over 200 characters', newUser({ name: 'x'.repeat(201) }), ['/body/name']],
+    ['a short password', newUser({ password: 'short' }), ['/body/password']],
+    ['an unknown property', newUser({ role: 'admin' }), ['/body/role']],
+    ['a number for a string', newUser({ name: 42 }), ['/body/name']],
+    ['an unknown status', newUser({ status: 'deleted' }), ['/body/status']],
+    ['missing required fields', {}, ['/body/email', '/body/name', '/body/password']],
+    ['an array instead of an object', [newUser()], ['/body']],
+  ]
+  for (const [what, payload, pointers] of invalid) {
+    t.test(`400 for ${what}`, async (t) => {
+      const res = await api.request(post(payload))
+      t.equal(res.statusCode, 400)
+      const problem = res.json()
+      t.equal(problem.code, 'validation_failed')
+      t.equal(problem.requestId, res.headers['x-request-id'])
+      for (const pointer of pointers) {
+        t.ok(problem.errors.some((e: { pointer: string }) => e.pointer === pointer), `points at ${pointer}`)
+      }
+    })
+  }
+
+  t.test('400 malformed_json for broken JSON, an empty body and a __proto__ key', async (t) => {
+    for (const payload of ['{"email": ', '', '{"__proto__": {"admin": true}, "email": "p@example.com"}']) {
+      const res = await api.request(post(payload))
+      t.equal(res.statusCode, 400)
+      t.equal(res.json().code, 'malformed_json')
+    }
+  })
+
+  t.test('415 for a body that is not JSON, or a merge patch', async (t) => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/merge-patch+json']) {
+      const res = await api.request(post(newUser(), type))
+      t.equal(res.statusCode, 415, type)
+      t.equal(res.json().code, 'unsupported_media_type')
+    }
+  })
+
+  t.test('413 for an oversized body', async (t) => {
+    const res = await api.request(post(newUser({ name: 'x'.repeat(api.config.bodyLimit + 1) })))
+    t.equal(res.statusCode, 413)
+    t.equal(res.json().code, 'payload_too_large')
+  })
+
+  t.test('a failed create stores nothing', async (t) => {
+    const before = await api.db.prisma.user.count()
+    await api.request(post(newUser({ email: 'nope' })))
+    await api.request(post(newUser({ email: 'taken@example.com' })))
+    t.equal(await api.db.prisma.user.count(), before)
+  })
+})
