@@ -8,8 +8,9 @@ export interface paths {
         };
         /**
          * List users
-         * @description Returns users in creation order, oldest first, a page at a time. Walk the pages
-         *     by passing `nextCursor` back as `cursor` until it is `null`.
+         * @description Returns the users that match the filters, a page at a time, in `sort` order (ties
+         *     broken by id). Walk the pages by passing `nextCursor` back as `cursor`, with the
+         *     same `sort` and filters, until it is `null`.
          */
         get: operations["listUsers"];
         put?: never;
@@ -17,6 +18,7 @@ export interface paths {
          * Create a user
          * @description Creates a user. The email is trimmed and lower-cased before it is stored and must
          *     be unique regardless of case. The password is hashed (Argon2id) and never returned.
+         *     Send an `Idempotency-Key` to make retrying safe.
          */
         post: operations["createUser"];
         delete?: never;
@@ -35,24 +37,33 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get a user */
+        /**
+         * Get a user
+         * @description Send the `ETag` of your copy in `If-None-Match` to get `304 Not Modified`, with no
+         *     body, while it is current.
+         */
         get: operations["getUser"];
         /**
          * Replace a user
          * @description Replaces every writable field. An omitted `status` returns to its default
          *     (`active`); an omitted `password` leaves the password unchanged. A replacement
-         *     that changes nothing keeps `updatedAt`.
+         *     that changes nothing keeps `updatedAt` and the `ETag`. Send `If-Match` to replace
+         *     only the version you read.
          */
         put: operations["replaceUser"];
         post?: never;
-        /** Delete a user */
+        /**
+         * Delete a user
+         * @description Send `If-Match` to delete only the version you read.
+         */
         delete: operations["deleteUser"];
         options?: never;
         head?: never;
         /**
          * Update a user
          * @description Applies a JSON Merge Patch (RFC 7396): only the fields present change. An update
-         *     that changes nothing keeps `updatedAt`.
+         *     that changes nothing keeps `updatedAt` and the `ETag`. Send `If-Match` to update
+         *     only the version you read.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -187,7 +198,7 @@ export interface components {
          * @description A stable machine-readable error code; branch on this, not on `title`.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "not_found" | "method_not_allowed" | "email_taken" | "payload_too_large" | "unsupported_media_type" | "unavailable" | "internal";
+        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "not_found" | "method_not_allowed" | "email_taken" | "idempotency_key_in_use" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "unavailable" | "internal";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -252,6 +263,48 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description Another user already has this email, in any letter case (`code` `email_taken`); or
+         *     a request with this `Idempotency-Key` is still running (`code`
+         *     `idempotency_key_in_use`, with `Retry-After`).
+         */
+        CreateConflict: {
+            headers: {
+                /** @description Seconds to wait before retrying; sent with `idempotency_key_in_use`. */
+                "Retry-After"?: string;
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description This `Idempotency-Key` was used with a different request body (`code`
+         *     `idempotency_key_reused`). Use a new key for a new request.
+         */
+        IdempotencyKeyReused: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The user has changed since you read it: `If-Match` names none of its current
+         *     `ETag`s (`code` `precondition_failed`). Read it again and reapply your change.
+         */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request body is larger than the service accepts (`code` `payload_too_large`). */
         PayloadTooLarge: {
             headers: {
@@ -304,8 +357,53 @@ export interface components {
         UserId: components["schemas"]["UserId"];
         /** @description How many users a page holds at most. */
         Limit: number;
-        /** @description The `nextCursor` of the previous page. Opaque: pass it back unchanged. */
+        /**
+         * @description The `nextCursor` of the previous page. Opaque and signed: pass it back unchanged,
+         *     with the same `sort` and filters; anything else answers `400`.
+         */
         Cursor: string;
+        /** @description The order of the list; a leading `-` reverses it. Ties are broken by id. */
+        Sort: "createdAt" | "-createdAt" | "email" | "-email" | "name" | "-name";
+        /**
+         * @description Only the user with this email (compared case-insensitively).
+         * @example ada@example.com
+         */
+        EmailFilter: string;
+        /** @description Only users with this status. */
+        StatusFilter: components["schemas"]["UserStatus"];
+        /**
+         * @description Only users whose name or email contains this text, ignoring case.
+         * @example ada
+         */
+        Query: string;
+        /**
+         * @description Only users created strictly after this instant.
+         * @example 2026-01-01T00:00:00Z
+         */
+        CreatedAfter: string;
+        /**
+         * @description Only users created strictly before this instant.
+         * @example 2027-01-01T00:00:00Z
+         */
+        CreatedBefore: string;
+        /**
+         * @description The `ETag` of your copy (or a list of them); `304` while one is current.
+         * @example "3"
+         */
+        IfNoneMatch: string;
+        /**
+         * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+         *     else `412 precondition_failed`.
+         * @example "3"
+         */
+        IfMatch: string;
+        /**
+         * @description A key unique to this intended creation: generate a new one (a random UUID is a
+         *     good choice) for every user you mean to create, and reuse it only to retry that
+         *     request. Retrying with the same key and body within 24 hours returns the first
+         *     outcome and creates nothing.
+         */
+        IdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
@@ -314,6 +412,14 @@ export interface components {
          *     service generated. Problem documents repeat it as `requestId`.
          */
         XRequestId: string;
+        /** @description The version of the user this response shows; changes whenever the user changes. */
+        ETag: string;
+        /** @description Caches may keep the response only privately, and must revalidate it. */
+        CacheControl: "private, no-cache";
+        /** @description `true` when this is the stored response of an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
+        /** @description The next page, as `<uri>; rel="next"` (RFC 8288); absent on the last page. */
+        LinkNext: string;
         /** @description The URI of the created user. */
         Location: string;
     };
@@ -326,8 +432,35 @@ export interface operations {
             query?: {
                 /** @description How many users a page holds at most. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `nextCursor` of the previous page. Opaque: pass it back unchanged. */
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque and signed: pass it back unchanged,
+                 *     with the same `sort` and filters; anything else answers `400`.
+                 */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description The order of the list; a leading `-` reverses it. Ties are broken by id. */
+                sort?: components["parameters"]["Sort"];
+                /**
+                 * @description Only the user with this email (compared case-insensitively).
+                 * @example ada@example.com
+                 */
+                email?: components["parameters"]["EmailFilter"];
+                /** @description Only users with this status. */
+                status?: components["parameters"]["StatusFilter"];
+                /**
+                 * @description Only users whose name or email contains this text, ignoring case.
+                 * @example ada
+                 */
+                q?: components["parameters"]["Query"];
+                /**
+                 * @description Only users created strictly after this instant.
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only users created strictly before this instant.
+                 * @example 2027-01-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
             };
             header?: never;
             path?: never;
@@ -338,6 +471,8 @@ export interface operations {
             /** @description A page of users. */
             200: {
                 headers: {
+                    Link: components["headers"]["LinkNext"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
@@ -352,7 +487,15 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key unique to this intended creation: generate a new one (a random UUID is a
+                 *     good choice) for every user you mean to create, and reuse it only to retry that
+                 *     request. Retrying with the same key and body within 24 hours returns the first
+                 *     outcome and creates nothing.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -362,10 +505,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user was created. */
+            /**
+             * @description The user was created (or, with `Idempotent-Replayed: true`, this is the stored
+             *     response of an earlier request with the same `Idempotency-Key`).
+             */
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
@@ -374,16 +523,23 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            409: components["responses"]["EmailTaken"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
         };
     };
     getUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of your copy (or a list of them); `304` while one is current.
+                 * @example "3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description The user's id. */
                 id: components["parameters"]["UserId"];
@@ -395,12 +551,24 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            /** @description Your copy, named by `If-None-Match`, is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -410,7 +578,14 @@ export interface operations {
     replaceUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+                 *     else `412 precondition_failed`.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The user's id. */
                 id: components["parameters"]["UserId"];
@@ -426,6 +601,8 @@ export interface operations {
             /** @description The user as replaced. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
@@ -436,6 +613,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["EmailTaken"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
@@ -444,7 +622,14 @@ export interface operations {
     deleteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+                 *     else `412 precondition_failed`.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The user's id. */
                 id: components["parameters"]["UserId"];
@@ -463,13 +648,21 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             500: components["responses"]["InternalError"];
         };
     };
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+                 *     else `412 precondition_failed`.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The user's id. */
                 id: components["parameters"]["UserId"];
@@ -485,6 +678,8 @@ export interface operations {
             /** @description The user as updated. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
@@ -495,6 +690,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["EmailTaken"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];

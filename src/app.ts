@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
@@ -6,7 +7,10 @@ import { compileRequestValidator, sharedSchema } from './contract/schemas.js'
 import { spec, specText } from './contract/spec.js'
 import type { Config } from './config.js'
 import type { Db } from './db/index.js'
+import { settingOrCreate } from './db/settings.js'
+import { createCursorCodec } from './http/cursor.js'
 import { registerErrorHandling, sendProblem } from './http/errors.js'
+import { createIdempotencyStore, registerIdempotency } from './http/idempotency.js'
 import { Problem } from './http/problems.js'
 import { requestIdFrom } from './http/request-id.js'
 import { handlers } from './operations/index.js'
@@ -46,10 +50,14 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   registerErrorHandling(app)
 
   await app.register(swagger, { mode: 'static', specification: { document: spec as never } })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(swaggerUi, { routePrefix: '/docs', theme: { title: String(spec.info.title) } })
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => reply.type('application/json').send(app.swagger()))
   app.get('/openapi.yaml', { schema: { hide: true } }, async (_request, reply) => reply.type('application/yaml').send(specText))
 
-  bindOperations(app, handlers, { config, db, users: createUsersRepository(db) })
+  // Every instance must sign cursors alike: an operator's CURSOR_SECRET, else one generated
+  // once and kept in the shared database.
+  const cursorSecret = config.cursorSecret ?? (await settingOrCreate(db, 'cursor-secret', () => randomBytes(32).toString('base64url')))
+  registerIdempotency(app, createIdempotencyStore(db), () => 'anonymous')
+  bindOperations(app, handlers, { config, db, users: createUsersRepository(db), cursors: createCursorCodec(cursorSecret) })
   return app
 }

@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   bodyLimit: number
+  /** signs page cursors; when unset, a random one is generated once and kept in the database */
+  cursorSecret: string | undefined
 }
 
 const schema = {
@@ -16,6 +18,7 @@ const schema = {
     DATABASE_URL: { type: 'string', pattern: '^(file:.+|postgres(ql)?://.+)$', default: 'file:./data/users.db' },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 10485760, default: 65536 },
+    CURSOR_SECRET: { type: 'string', minLength: 32 },
   },
 } as const
 
@@ -38,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL as string,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT_BYTES as number,
+    cursorSecret: values.CURSOR_SECRET as string | undefined,
   }
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import type { Db } from './db/index.js'
+import type { CursorCodec } from './http/cursor.js'
 import type { UsersRepository } from './users/repository.js'
 
 /** What handlers may use besides the request: built once per app, shared by requests. */
@@ -7,4 +8,5 @@ export interface Services {
   config: Config
   db: Db
   users: UsersRepository
+  cursors: CursorCodec
 }

@@ -73,6 +73,10 @@ export function bindOperations(app: FastifyInstance, handlers: Handlers, service
     if (!handler) throw new Error(`operation ${op.operationId} in openapi.yaml has no handler`)
 
     const acceptedTypes = op.requestBody ? Object.keys(op.requestBody.content) : []
+    // handlers see the declared headers under the names the spec gives them
+    const headerNames = op.parameters.filter((p) => p.in === 'header').map((p) => p.name)
+    const declaredHeaders = (raw: Record<string, unknown>) =>
+      Object.fromEntries(headerNames.map((name) => [name, raw[name.toLowerCase()]]).filter(([, v]) => v !== undefined))
     const route: RouteOptions = {
       method: op.method.toUpperCase() as RouteOptions['method'],
       url: op.routePath,
@@ -90,11 +94,11 @@ export function bindOperations(app: FastifyInstance, handlers: Handlers, service
       },
       handler: async (request, reply) => {
         const result = await handler(
-          { params: request.params, query: request.query, headers: request.headers, body: request.body },
+          { params: request.params, query: request.query, headers: declaredHeaders(request.headers), body: request.body },
           { ...services, request, reply },
         )
         reply.code(result.status)
-        if (result.headers) reply.headers(result.headers)
+        for (const [name, value] of Object.entries(result.headers ?? {})) if (value !== undefined) reply.header(name, value)
         if (result.body === undefined) return reply.send()
         return reply.type('application/json').send(result.body)
       },

@@ -1,18 +1,52 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { Problem } from './problems.js'
 
-/** An opaque page cursor: the position after which the next page starts. */
-export function encodeCursor(after: string): string {
-  return Buffer.from(JSON.stringify({ after }), 'utf8').toString('base64url')
+/** Where the previous page ended: the sort key's value and the id that breaks ties. */
+export interface Position {
+  value: string
+  id: string
 }
 
-export function decodeCursor(cursor: string): string {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown }
-    if (typeof value.after === 'string' && value.after.length > 0) return value.after
-  } catch {
-    // reported below
-  }
-  throw new Problem('validation_failed', {
-    errors: [{ pointer: '/query/cursor', detail: 'is not a cursor this service issued' }],
-  })
+interface Payload {
+  /** the position */
+  p: Position
+  /** a digest of the sort and filters the cursor was issued for */
+  q: string
 }
+
+function invalid(detail: string): Problem {
+  return new Problem('validation_failed', { errors: [{ pointer: '/query/cursor', detail }] })
+}
+
+/**
+ * Opaque page cursors: `<payload>.<signature>`, both base64url. The HMAC makes them
+ * tamper-proof; the query digest binds each to the sort and filters it was made for, since
+ * a position is meaningless in another order.
+ */
+export function createCursorCodec(secret: string) {
+  const sign = (data: string) => createHmac('sha256', secret).update(data).digest().subarray(0, 16)
+  const digest = (query: Record<string, unknown>) =>
+    createHmac('sha256', secret).update(JSON.stringify(Object.entries(query).sort())).digest('base64url').slice(0, 16)
+
+  return {
+    encode(position: Position, query: Record<string, unknown>): string {
+      const payload = Buffer.from(JSON.stringify({ p: position, q: digest(query) } satisfies Payload)).toString('base64url')
+      return `${payload}.${sign(payload).toString('base64url')}`
+    },
+
+    decode(cursor: string, query: Record<string, unknown>): Position {
+      const [payload, signature, ...rest] = cursor.split('.')
+      if (!payload || !signature || rest.length > 0) throw invalid('is not a cursor this service issued')
+      const expected = sign(payload)
+      const given = Buffer.from(signature, 'base64url')
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw invalid('is not a cursor this service issued')
+      }
+      const { p, q } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Payload
+      if (q !== digest(query)) throw invalid('was issued for another sort or other filters; start again without a cursor')
+      return p
+    },
+  }
+}
+
+export type CursorCodec = ReturnType<typeof createCursorCodec>

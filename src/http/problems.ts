@@ -16,6 +16,12 @@ const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
   not_found: { status: 404, detail: 'There is no resource at this URI.' },
   method_not_allowed: { status: 405, detail: 'This resource does not support the method; see Allow.' },
   email_taken: { status: 409, detail: 'Another user already has this email.' },
+  idempotency_key_in_use: { status: 409, detail: 'A request with this Idempotency-Key is still running.' },
+  precondition_failed: {
+    status: 412,
+    detail: 'The user has changed since you read it (If-Match does not name its current ETag).',
+  },
+  idempotency_key_reused: { status: 422, detail: 'This Idempotency-Key was used with a different request.' },
   payload_too_large: { status: 413, detail: 'The request body is too large.' },
   unsupported_media_type: { status: 415, detail: 'The request body has a media type this operation does not accept.' },
   internal: { status: 500, detail: 'The service failed unexpectedly. Quote the requestId when you report it.' },

@@ -1,13 +1,21 @@
 import type { Handler } from '../contract/types.js'
-import { decodeCursor, encodeCursor } from '../http/cursor.js'
-import { toUser } from '../users/repository.js'
+import { CACHE_CONTROL } from '../http/conditional.js'
+import { positionOf, toUser } from '../users/repository.js'
 
-export const listUsers: Handler<'listUsers'> = async ({ query }, { users }) => {
-  const limit = query.limit ?? 20
-  const { rows, hasMore } = await users.list({ limit, ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}) })
+export const listUsers: Handler<'listUsers'> = async ({ query }, { users, cursors, request }) => {
+  const { limit = 20, sort = 'createdAt', cursor, ...filters } = query
+  // a cursor is only valid for the order and filters it was issued for
+  const binding = { sort, ...filters }
+  const after = cursor ? cursors.decode(cursor, binding) : undefined
+  const { rows, hasMore } = await users.list({ limit, sort, filters, ...(after ? { after } : {}) })
   const last = rows.at(-1)
-  return {
-    status: 200,
-    body: { data: rows.map(toUser), nextCursor: hasMore && last ? encodeCursor(last.id) : null },
+  const nextCursor = hasMore && last ? cursors.encode(positionOf(last, sort), binding) : null
+
+  const headers: { 'Cache-Control': typeof CACHE_CONTROL; Link?: string } = { 'Cache-Control': CACHE_CONTROL }
+  if (nextCursor) {
+    const next = new URL(request.url, 'http://placeholder')
+    next.searchParams.set('cursor', nextCursor)
+    headers.Link = `<${next.pathname}${next.search}>; rel="next"`
   }
+  return { status: 200, headers, body: { data: rows.map(toUser), nextCursor } }
 }

@@ -1,6 +1,8 @@
 import type { Handler } from '../contract/types.js'
+import { matchVersions, representationHeaders } from '../http/conditional.js'
 import { toUser } from '../users/repository.js'
 
-export const replaceUser: Handler<'replaceUser'> = async ({ params, body }, { users }) => {
-  return { status: 200, body: toUser(await users.replace(params.id, body)) }
+export const replaceUser: Handler<'replaceUser'> = async ({ params, headers, body }, { users }) => {
+  const user = await users.replace(params.id, body, matchVersions(headers['If-Match']))
+  return { status: 200, headers: representationHeaders(user), body: toUser(user) }
 }

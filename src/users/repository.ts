@@ -1,6 +1,8 @@
 import { uuidv7 } from 'uuidv7'
-import type { components } from '../../generated/openapi.js'
+import type { components, operations } from '../../generated/openapi.js'
+import { isUniqueViolation } from '../db/errors.js'
 import type { Db } from '../db/index.js'
+import type { Position } from '../http/cursor.js'
 import { Problem } from '../http/problems.js'
 import { normalizeEmail, normalizeName } from './email.js'
 import { hashPassword, verifyPassword } from './password.js'
@@ -10,6 +12,9 @@ export type UserStatus = components['schemas']['UserStatus']
 type UserCreate = components['schemas']['UserCreate']
 type UserReplace = components['schemas']['UserReplace']
 type UserPatch = components['schemas']['UserPatch']
+type ListQuery = NonNullable<operations['listUsers']['parameters']['query']>
+export type Sort = NonNullable<ListQuery['sort']>
+export type ListFilters = Pick<ListQuery, 'email' | 'status' | 'q' | 'createdAfter' | 'createdBefore'>
 
 export interface UserRecord {
   id: string
@@ -34,13 +39,14 @@ export function toUser(row: UserRecord): User {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
-}
+/** Versions an If-Match allows: `any` for `*`, undefined when the caller sent none. */
+export type Expected = 'any' | number[] | undefined
 
 function notFound(id: string): Problem {
   return new Problem('not_found', { detail: `No user has the id ${id}.` })
 }
+
+const preconditionFailed = () => new Problem('precondition_failed')
 
 /** Writes that may collide with another user's email report it as `email_taken`. */
 async function guardEmail<T>(write: () => Promise<T>): Promise<T> {
@@ -59,9 +65,18 @@ interface Changes {
   passwordHash?: string
 }
 
-// A concurrent writer can change the row between our read and our write; the write is
-// conditional on the version we read, and a lost race starts over from a fresh read.
-const MAX_WRITE_ATTEMPTS = 5
+type Target = { email?: string; name?: string; status?: string; password?: string }
+
+// Without If-Match, a concurrent writer that changes the row between our read and our
+// conditional write makes us start over from a fresh read; with If-Match it is a 412.
+const MAX_WRITE_ATTEMPTS = 20
+
+/** The sort key of a row as a cursor stores it. */
+export function positionOf(row: UserRecord, sort: Sort): Position {
+  const field = sort.replace(/^-/, '') as 'createdAt' | 'email' | 'name'
+  const value = row[field]
+  return { value: value instanceof Date ? value.toISOString() : value, id: row.id }
+}
 
 export function createUsersRepository(db: Db) {
   const { prisma } = db
@@ -72,25 +87,38 @@ export function createUsersRepository(db: Db) {
     return row
   }
 
-  /** What `target` changes about `current`; an empty object when nothing changes. */
-  async function diff(current: UserRecord, target: { email?: string; name?: string; status?: string; password?: string }) {
-    const changes: Changes = {}
-    if (target.email !== undefined && normalizeEmail(target.email) !== current.email) changes.email = normalizeEmail(target.email)
-    if (target.name !== undefined && normalizeName(target.name) !== current.name) changes.name = normalizeName(target.name)
-    if (target.status !== undefined && target.status !== current.status) changes.status = target.status
-    if (target.password !== undefined && !(await verifyPassword(current.passwordHash, target.password))) {
-      changes.passwordHash = await hashPassword(target.password)
+  /**
+   * What `target` changes about `current`; an empty object when nothing changes. Password
+   * hashing is slow by design, so a retry after a lost race reuses the earlier work.
+   */
+  function differ(target: Target) {
+    let newHash: Promise<string> | undefined
+    const verified = new Map<string, Promise<boolean>>()
+    return async (current: UserRecord): Promise<Changes> => {
+      const changes: Changes = {}
+      if (target.email !== undefined && normalizeEmail(target.email) !== current.email) changes.email = normalizeEmail(target.email)
+      if (target.name !== undefined && normalizeName(target.name) !== current.name) changes.name = normalizeName(target.name)
+      if (target.status !== undefined && target.status !== current.status) changes.status = target.status
+      if (target.password !== undefined) {
+        const password = target.password
+        if (!verified.has(current.passwordHash)) verified.set(current.passwordHash, verifyPassword(current.passwordHash, password))
+        if (!(await verified.get(current.passwordHash))) changes.passwordHash = await (newHash ??= hashPassword(password))
+      }
+      return changes
     }
-    return changes
   }
 
-  async function change(id: string, target: (current: UserRecord) => Parameters<typeof diff>[1]): Promise<UserRecord> {
+  async function change(id: string, target: Target, expected: Expected): Promise<UserRecord> {
+    const diff = differ(target)
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const current = await find(id)
-      const changes = await diff(current, target(current))
-      // a write that changes nothing keeps updatedAt (and the version)
+      if (Array.isArray(expected) && !expected.includes(current.version)) throw preconditionFailed()
+      const changes = await diff(current)
+      // a write that changes nothing keeps updatedAt and the version (so the ETag)
       if (Object.keys(changes).length === 0) return current
       const updatedAt = new Date()
+      // the version in the WHERE makes read-compare-write atomic: of two writers that read
+      // the same version, exactly one updates the row
       const { count } = await guardEmail(() =>
         prisma.user.updateMany({
           where: { id, version: current.version },
@@ -98,8 +126,29 @@ export function createUsersRepository(db: Db) {
         }),
       )
       if (count === 1) return { ...current, ...changes, version: current.version + 1, updatedAt }
+      if (Array.isArray(expected)) {
+        // someone else wrote first: the version the caller read is gone, unless the row is
+        await find(id)
+        throw preconditionFailed()
+      }
     }
     throw new Error(`user ${id} kept changing during ${MAX_WRITE_ATTEMPTS} write attempts`)
+  }
+
+  function filtersWhere(filters: ListFilters) {
+    const where: Record<string, unknown>[] = []
+    if (filters.email !== undefined) where.push({ email: normalizeEmail(filters.email) })
+    if (filters.status !== undefined) where.push({ status: filters.status })
+    if (filters.createdAfter !== undefined) where.push({ createdAt: { gt: new Date(filters.createdAfter) } })
+    if (filters.createdBefore !== undefined) where.push({ createdAt: { lt: new Date(filters.createdBefore) } })
+    if (filters.q !== undefined) {
+      // SQLite's LIKE ignores (ASCII) case already; PostgreSQL needs ILIKE
+      const insensitive = db.provider === 'postgresql' ? { mode: 'insensitive' } : {}
+      where.push({
+        OR: [{ name: { contains: filters.q, ...insensitive } }, { email: { contains: filters.q.toLowerCase() } }],
+      })
+    }
+    return where
   }
 
   return {
@@ -123,29 +172,45 @@ export function createUsersRepository(db: Db) {
       )
     },
 
-    /** Keyset pagination in id order, which is creation order for UUIDv7 ids. */
-    async list(page: { limit: number; after?: string }): Promise<{ rows: UserRecord[]; hasMore: boolean }> {
+    /**
+     * Keyset pagination: the page starts strictly after `after` in (sort key, id) order, so
+     * it walks an index from there whatever the depth, and rows created or deleted behind
+     * or ahead of the position neither repeat nor hide the others.
+     */
+    async list(page: { limit: number; sort: Sort; filters: ListFilters; after?: Position }) {
+      const descending = page.sort.startsWith('-')
+      const field = page.sort.replace(/^-/, '') as 'createdAt' | 'email' | 'name'
+      const direction = descending ? 'desc' : 'asc'
+      const where = filtersWhere(page.filters)
+      if (page.after) {
+        const op = descending ? 'lt' : 'gt'
+        const value = field === 'createdAt' ? new Date(page.after.value) : page.after.value
+        where.push({ OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: page.after.id } }] })
+      }
       const rows = await prisma.user.findMany({
-        where: page.after ? { id: { gt: page.after } } : {},
-        orderBy: { id: 'asc' },
+        where: { AND: where },
+        orderBy: [{ [field]: direction }, { id: direction }],
         take: page.limit + 1,
       })
       return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit }
     },
 
-    replace(id: string, input: UserReplace): Promise<UserRecord> {
+    replace(id: string, input: UserReplace, expected?: Expected): Promise<UserRecord> {
       // a replacement resets omitted optional fields to their defaults; the password is
       // the exception: omitting it keeps the current one
-      return change(id, () => ({ ...input, status: input.status ?? 'active' }))
+      return change(id, { ...input, status: input.status ?? 'active' }, expected)
     },
 
-    update(id: string, patch: UserPatch): Promise<UserRecord> {
-      return change(id, () => patch)
+    update(id: string, patch: UserPatch, expected?: Expected): Promise<UserRecord> {
+      return change(id, patch, expected)
     },
 
-    async delete(id: string): Promise<void> {
-      const { count } = await prisma.user.deleteMany({ where: { id } })
-      if (count === 0) throw notFound(id)
+    async delete(id: string, expected?: Expected): Promise<void> {
+      const versions = Array.isArray(expected) ? { version: { in: expected } } : {}
+      const { count } = await prisma.user.deleteMany({ where: { id, ...versions } })
+      if (count === 1) return
+      await find(id) // 404 when there is no such user
+      throw preconditionFailed()
     },
   }
 }

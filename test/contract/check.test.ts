@@ -12,7 +12,7 @@ const user = {
 }
 const ok = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({
   statusCode,
-  headers: { 'x-request-id': 'r1', 'content-type': 'application/json', ...headers },
+  headers: { 'x-request-id': 'r1', 'content-type': 'application/json', etag: '"1"', 'cache-control': 'private, no-cache', ...headers },
   body: body === undefined ? '' : JSON.stringify(body),
 })
 const url = `/api/users/${user.id}`
@@ -24,6 +24,8 @@ t.match(contractViolations('GET', url, ok(200, { ...user, email: 42 })), [/must 
 t.match(contractViolations('GET', url, ok(200, user, { 'content-type': 'text/html' })), [/content-type text\/html not among/])
 t.match(contractViolations('GET', url, { ...ok(200, user), headers: { 'content-type': 'application/json' } }), [/X-Request-Id header missing/])
 t.match(contractViolations('POST', '/api/users', ok(201, user)), [/required header Location missing/])
+t.match(contractViolations('GET', url, ok(200, user, { etag: 'v1' })), [/header ETag=v1 data must match pattern/])
+t.match(contractViolations('GET', url, ok(304, undefined, { 'cache-control': 'public' })), [/header Cache-Control=public data must be equal to constant/])
 t.match(contractViolations('DELETE', url, ok(204, user)), [/a body where the spec declares none/])
 t.match(contractViolations('GET', url, ok(200, { ...user, name: '$argon2id$v=19$m=19456' })), [/password hash/])
 t.match(contractViolations('GET', url, ok(500, { stack: 'Error: x\n    at run (/app/src/x.ts:1:2)' })), [/stack frame/])

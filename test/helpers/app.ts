@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { Test } from 'tap'
@@ -13,6 +14,8 @@ export interface TestApp {
   config: Config
   /** inject() whose every response is checked against the contract, as an assertion of `t` */
   request(options: InjectOptions): Promise<LightMyRequestResponse>
+  /** the same over real HTTP: the app listens on a free loopback port on first use */
+  fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: string; json(): any }>
 }
 
 /** A fresh app on a fresh SQLite file, closed when the test ends. */
@@ -36,6 +39,16 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
       const url = typeof options.url === 'string' ? options.url : String(options.path ?? '/')
       t.same(contractViolations(method, url, response), [], `${method} ${url} → ${response.statusCode} conforms to openapi.yaml`)
       return response
+    },
+    async fetch(path, init = {}) {
+      if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' })
+      const { port } = app.server.address() as AddressInfo
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, init)
+      const body = await response.text()
+      const method = init.method ?? 'GET'
+      const headers = Object.fromEntries(response.headers)
+      t.same(contractViolations(method, path, { statusCode: response.status, headers, body }), [], `${method} ${path} → ${response.status} conforms to openapi.yaml`)
+      return { status: response.status, headers: response.headers, body, json: () => JSON.parse(body) }
     },
   }
 }

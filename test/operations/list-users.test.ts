@@ -1,5 +1,24 @@
 import t from 'tap'
-import { build, createUser } from '../helpers/app.js'
+import { build, createUser, type TestApp } from '../helpers/app.js'
+
+type Page = { data: Array<{ id: string; email: string; name: string; status: string; createdAt: string }>; nextCursor: string | null }
+
+/** Follows nextCursor from the first page to the last; `between` runs after each page. */
+async function walk(api: TestApp, query: string, between: (page: number) => Promise<void> = async () => {}) {
+  const ids: string[] = []
+  let cursor: string | null = null
+  for (let page = 0; page < 1000; page++) {
+    const url: string = `/api/users?${query}${cursor ? `&cursor=${cursor}` : ''}`
+    const res = await api.request({ method: 'GET', url })
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+    const body = res.json() as Page
+    ids.push(...body.data.map((u) => u.id))
+    cursor = body.nextCursor
+    if (!cursor) return ids
+    await between(page)
+  }
+  throw new Error('too many pages')
+}
 
 t.test('listUsers', async (t) => {
   const api = await build(t)
@@ -8,33 +27,85 @@ t.test('listUsers', async (t) => {
     const res = await api.request({ method: 'GET', url: '/api/users' })
     t.equal(res.statusCode, 200)
     t.same(res.json(), { data: [], nextCursor: null })
+    t.equal(res.headers.link, undefined, 'no next link on the last page')
+    t.equal(res.headers['cache-control'], 'private, no-cache')
   })
 
-  t.test('walking the pages returns every user once, in creation order', async (t) => {
-    const created = []
-    for (let i = 0; i < 7; i++) created.push(await createUser(api))
-    const seen: string[] = []
-    let cursor: string | null = null
-    let pages = 0
-    do {
-      const url: string = `/api/users?limit=3${cursor ? `&cursor=${cursor}` : ''}`
-      const res = await api.request({ method: 'GET', url })
-      t.equal(res.statusCode, 200)
-      const page = res.json()
-      t.ok(page.data.length <= 3)
-      seen.push(...page.data.map((u: { id: string }) => u.id))
-      cursor = page.nextCursor
-      pages++
-    } while (cursor && pages < 10)
-    t.same(seen, created.map((u) => u.id))
-    t.equal(pages, 3)
+  const created: Awaited<ReturnType<typeof createUser>>[] = []
+  for (let i = 0; i < 57; i++) {
+    created.push(await createUser(api, { name: `Member ${String(i).padStart(2, '0')}`, status: i % 3 === 0 ? 'disabled' : 'active' }))
+  }
+
+  t.test('57 users walked at limit=10 come back exactly once each, in creation order', async (t) => {
+    const ids = await walk(api, 'limit=10')
+    t.equal(ids.length, 57)
+    t.same(ids, created.map((u) => u.id))
+  })
+
+  t.test('the next page is linked with rel="next", with the same query', async (t) => {
+    const res = await api.request({ method: 'GET', url: '/api/users?limit=5&sort=-name' })
+    const { nextCursor } = res.json() as Page
+    t.equal(res.headers.link, `</api/users?limit=5&sort=-name&cursor=${nextCursor}>; rel="next"`)
+    const next = await api.request({ method: 'GET', url: `/api/users?limit=5&sort=-name&cursor=${nextCursor}` })
+    t.equal(next.statusCode, 200)
   })
 
   t.test('the default page holds 20', async (t) => {
-    for (let i = 0; i < 14; i++) await createUser(api)
     const res = await api.request({ method: 'GET', url: '/api/users' })
     t.equal(res.json().data.length, 20)
     t.type(res.json().nextCursor, 'string')
+  })
+
+  for (const sort of ['createdAt', '-createdAt', 'email', '-email', 'name', '-name'] as const) {
+    t.test(`sort=${sort} walks every user once, in order`, async (t) => {
+      const ids = await walk(api, `limit=7&sort=${sort}`)
+      const field = sort.replace('-', '') as 'createdAt' | 'email' | 'name'
+      const expected = [...created].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : 1))
+      if (sort.startsWith('-')) expected.reverse()
+      t.same(ids, expected.map((u) => u.id))
+    })
+  }
+
+  t.test('filters', async (t) => {
+    const target = created[17]!
+    const byEmail = await api.request({ method: 'GET', url: `/api/users?email=${encodeURIComponent(target.email.toUpperCase())}` })
+    t.same(byEmail.json().data.map((u: { id: string }) => u.id), [target.id], 'email ignores case')
+
+    const disabled = await walk(api, 'limit=4&status=disabled')
+    t.same(disabled, created.filter((u) => u.status === 'disabled').map((u) => u.id))
+
+    const byName = await api.request({ method: 'GET', url: '/api/users?q=MBER%204&limit=100' })
+    t.same(byName.json().data.map((u: { name: string }) => u.name), ['Member 40', 'Member 41', 'Member 42', 'Member 43', 'Member 44', 'Member 45', 'Member 46', 'Member 47', 'Member 48', 'Member 49'], 'q finds a part of the name, ignoring case')
+    const byEmailPart = await api.request({ method: 'GET', url: `/api/users?q=${target.email.slice(5, 12).toUpperCase()}` })
+    t.same(byEmailPart.json().data.map((u: { id: string }) => u.id), [target.id], 'q finds a part of the email')
+
+    const from = created[10]!.createdAt
+    const to = created[20]!.createdAt
+    const window = await walk(api, `limit=3&createdAfter=${from}&createdBefore=${to}`)
+    const expected = created.filter((u) => u.createdAt > from && u.createdAt < to).map((u) => u.id)
+    t.ok(expected.length > 0)
+    t.same(window, expected, 'createdAfter and createdBefore are exclusive bounds')
+
+    const combined = await walk(api, 'limit=2&status=active&q=member%205&sort=-name')
+    t.same(combined, created.filter((u) => u.status === 'active' && u.name.startsWith('Member 5')).map((u) => u.id).reverse())
+  })
+
+  t.test('a cursor is tamper-proof and bound to its sort and filters', async (t) => {
+    const first = (await api.request({ method: 'GET', url: '/api/users?limit=5&sort=email' })).json() as Page
+    const cursor = first.nextCursor!
+    for (let i = 0; i < cursor.length; i += 7) {
+      const flipped = cursor.slice(0, i) + (cursor[i] === 'A' ? 'B' : 'A') + cursor.slice(i + 1)
+      const res = await api.request({ method: 'GET', url: `/api/users?limit=5&sort=email&cursor=${flipped}` })
+      t.equal(res.statusCode, 400, `flipped character ${i}`)
+      t.equal(res.json().errors[0].pointer, '/query/cursor')
+    }
+    for (const other of ['sort=-email', 'sort=name', 'sort=email&status=active', 'sort=email&q=x']) {
+      const res = await api.request({ method: 'GET', url: `/api/users?limit=5&${other}&cursor=${cursor}` })
+      t.equal(res.statusCode, 400, `reused with ${other}`)
+      t.equal(res.json().errors[0].pointer, '/query/cursor')
+    }
+    const sameQueryOtherLimit = await api.request({ method: 'GET', url: `/api/users?limit=9&sort=email&cursor=${cursor}` })
+    t.equal(sameQueryOtherLimit.statusCode, 200, 'the page size may change between pages')
   })
 
   for (const [query, pointer] of [
@@ -45,6 +116,9 @@ t.test('listUsers', async (t) => {
     ['limit=ten', '/query/limit'],
     ['cursor=bm9wZQ', '/query/cursor'],
     ['cursor=%25%25', '/query/cursor'],
+    ['sort=age', '/query/sort'],
+    ['status=gone', '/query/status'],
+    ['createdAfter=yesterday', '/query/createdAfter'],
     ['limt=5', '/query/limt'],
   ]) {
     t.test(`400 for ${query}`, async (t) => {
@@ -54,4 +128,24 @@ t.test('listUsers', async (t) => {
       t.same(res.json().errors.map((e: { pointer: string }) => e.pointer), [pointer])
     })
   }
+})
+
+t.test('a walk while users are created and deleted returns every user that existed throughout exactly once', async (t) => {
+  const api = await build(t)
+  const initial = []
+  for (let i = 0; i < 57; i++) initial.push(await createUser(api))
+  // every page fetch is followed by a create and a delete, until 5 of each happened
+  const doomed = [initial[3]!, initial[25]!, initial[40]!, initial[51]!, initial[56]!]
+  const added: string[] = []
+  const ids = await walk(api, 'limit=10', async (page) => {
+    if (page >= 5) return
+    added.push((await createUser(api)).id)
+    const res = await api.request({ method: 'DELETE', url: `/api/users/${doomed[page]!.id}` })
+    t.equal(res.statusCode, 204)
+  })
+  const survivors = initial.filter((u) => !doomed.includes(u)).map((u) => u.id)
+  t.equal(new Set(ids).size, ids.length, 'no user is returned twice')
+  t.same(ids.filter((id) => survivors.includes(id)), survivors, 'every user that existed throughout, once, in order')
+  t.same(ids.filter((id) => !survivors.includes(id) && !added.includes(id)), ids.filter((id) => doomed.some((d) => d.id === id)), 'nothing else but users created or deleted during the walk')
+  t.equal(added.length, 5)
 })

@@ -1,0 +1,162 @@
+// The docs page as a person sees it: the real app over HTTP, Swagger UI at /docs in Debian's
+// headless Chromium, driven by playwright-core (which never downloads a browser of its own).
+import { existsSync } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import t from 'tap'
+import { spec, type OpenApiOperation } from '../../src/contract/spec.js'
+import { build } from '../helpers/app.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+/** Bound on every wait in the page; a broken page fails instead of hanging. */
+const WAIT_MS = 10_000
+
+/** Every operation of the contract, in document order, as Swagger UI should list it. */
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([method]) => methods.includes(method))
+    .map(([method, value]) => {
+      const op = value as OpenApiOperation & { summary?: string; tags?: string[] }
+      return { method: method.toUpperCase(), path, operationId: op.operationId, summary: op.summary ?? '', tag: op.tags?.[0] ?? 'default', codes: Object.keys(op.responses) }
+    }),
+)
+const byId = (operationId: string) => {
+  const op = operations.find((o) => o.operationId === operationId)
+  if (!op) throw new Error(`openapi.yaml has no operation ${operationId}`)
+  return op
+}
+
+if (!existsSync(CHROMIUM)) {
+  t.fail(`${CHROMIUM} is missing: apt-get install chromium (.ci/run installs it)`)
+} else {
+  await run()
+}
+
+async function run() {
+  // The browser is launched before the app is built so that its teardown (registered first)
+  // closes it before the app closes, and no open connection keeps the server waiting.
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 30_000,
+    // The flags this machine needs (node-svc.md). playwright-core adds `--headless` itself and
+    // refuses `--user-data-dir`: it always launches with a fresh profile in a temp dir of its own.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  t.teardown(() => browser.close())
+
+  const { app } = await build(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page: Page = await context.newPage()
+  page.setDefaultTimeout(WAIT_MS)
+  page.setDefaultNavigationTimeout(WAIT_MS)
+
+  const consoleErrors: string[] = []
+  const failedRequests: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`))
+  page.on('requestfailed', (request) => failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`))
+  page.on('response', (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`)
+  })
+
+  const opblock = (operationId: string) => page.locator(`[id="operations-${byId(operationId).tag}-${operationId}"]`)
+
+  await t.test('the page loads and shows the API title and version', async (t) => {
+    const response = await page.goto(`${origin}/docs`, { waitUntil: 'load' })
+    t.ok(response, 'the navigation got a response')
+    t.equal(response?.status(), 200, 'GET /docs → 200 (after any redirect)')
+    const heading = page.locator('.information-container .info .title')
+    await heading.waitFor({ state: 'visible' })
+    t.match(await heading.innerText(), 'User Management API', 'the heading shows the API title')
+    t.match(await heading.innerText(), String(spec.info.title), 'the same title as openapi.yaml info.title')
+    t.match(await heading.innerText(), /0\.1\.0/, 'and its version')
+    t.equal(await page.title(), String(spec.info.title), 'the browser tab shows the API title')
+    t.match(await page.locator('.information-container .info .description').innerText(), /schema-first REST API/, 'the description is rendered')
+  })
+
+  await t.test('every operation is listed with its method, path and summary', async (t) => {
+    const summaries = operations.map((o) => o.summary)
+    for (const summary of ['Create a user', 'List users', 'Get a user']) t.ok(summaries.includes(summary), `openapi.yaml has "${summary}"`)
+    for (const { method, path, operationId, summary } of operations) {
+      const block = opblock(operationId)
+      await block.waitFor({ state: 'visible' })
+      t.equal((await block.locator('.opblock-summary-method').innerText()).trim(), method, `${operationId}: method ${method}`)
+      t.equal((await block.locator('.opblock-summary-path').getAttribute('data-path')), path, `${operationId}: path ${path}`)
+      t.equal((await block.locator('.opblock-summary-description').innerText()).trim(), summary, `${operationId}: summary "${summary}"`)
+    }
+    t.equal(await page.locator('.opblock').count(), operations.length, 'no other operation is listed')
+  })
+
+  await t.test('expanding getUser shows its responses', async (t) => {
+    const block = opblock('getUser')
+    await block.locator('.opblock-summary-control').click()
+    const responses = block.locator('.responses-wrapper .responses-table tbody tr.response')
+    await responses.first().waitFor({ state: 'visible' })
+    const codes: Array<string | null> = []
+    for (const row of await responses.all()) codes.push(await row.getAttribute('data-code'))
+    t.same(codes, byId('getUser').codes, `the documented response codes are shown (${codes.join(', ')})`)
+    t.match(await block.locator('tr.response[data-code="404"] .response-col_description').innerText(), /\S/, '404 has a description')
+    await block.locator('.opblock-summary-control').click()
+    await block.locator('.opblock-body').waitFor({ state: 'detached' })
+  })
+
+  const email = `browser-${Date.now()}@example.com`
+  await t.test('"Try it out" on createUser answers 201 in the UI', async (t) => {
+    const block = opblock('createUser')
+    await block.locator('.opblock-summary-control').click()
+    await block.locator('button.try-out__btn').click()
+    const body = block.locator('textarea.body-param__text')
+    await body.waitFor({ state: 'visible' })
+    t.match(await body.inputValue(), /ada@example\.com/, 'the body starts as the documented example')
+    await body.fill(JSON.stringify({ email, name: 'Browser Tester', password: 'correct horse battery staple' }, null, 2))
+
+    const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/users')
+    await block.locator('button.execute').click()
+    const apiResponse = await posted
+    t.equal(apiResponse.status(), 201, 'the browser’s POST /api/users → 201')
+
+    // explicit wait on the live response element, not a sleep
+    const status = block.locator('.live-responses-table tbody .response .response-col_status').first()
+    await status.waitFor({ state: 'visible' })
+    t.equal((await status.innerText()).trim(), '201', 'the UI shows the 201 status')
+    const shown = await block.locator('.live-responses-table .response-col_description .microlight').first().innerText()
+    t.match(shown, email, 'the UI shows the created user in the response body')
+    t.notMatch(shown, /password|correct horse/i, 'and no password')
+    t.match(await block.locator('.request-url').innerText(), `${origin}/api/users`, 'the request URL shown is this server')
+  })
+
+  await t.test('the user created in the UI exists (plain fetch)', async (t) => {
+    const res = await fetch(`${origin}/api/users?limit=100`, { signal: AbortSignal.timeout(WAIT_MS) })
+    t.equal(res.status, 200)
+    const list = (await res.json()) as { data: Array<{ email: string; name: string }> }
+    const found = list.data.find((u) => u.email === email)
+    t.ok(found, `GET /api/users lists ${email}`)
+    t.equal(found?.name, 'Browser Tester')
+  })
+
+  await t.test('screenshot, no console errors, no failed requests', async (t) => {
+    const file = join(t.testdir(), 'docs.png')
+    await page.screenshot({ path: file, fullPage: true, timeout: WAIT_MS })
+    t.ok(existsSync(file), `screenshot at ${file}`)
+    if (process.env.DOCS_SCREENSHOT) await copyFile(file, process.env.DOCS_SCREENSHOT)
+    t.same(consoleErrors, [], 'the page logged no console errors')
+    t.same(failedRequests, [], 'the page made no failed requests')
+  })
+}
