@@ -1,6 +1,7 @@
 import envSchema from 'env-schema'
 
 export interface Config {
+  nodeEnv: string
   port: number
   host: string
   databaseUrl: string
@@ -8,22 +9,47 @@ export interface Config {
   bodyLimit: number
   /** signs page cursors; when unset, a random one is generated once and kept in the database */
   cursorSecret: string | undefined
+  /** holds every scope; required in production (see server.ts for development) */
+  masterKey: string | undefined
+  rateLimit: { max: number; windowMs: number; redisUrl: string | undefined }
+  /** origins allowed to call from a browser; none (CORS off) by default */
+  corsOrigins: string[]
+  /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of trusted proxies */
+  trustProxy: boolean | number | string
+  requestTimeoutMs: number
+  connectionTimeoutMs: number
 }
 
 const schema = {
   type: 'object',
   properties: {
+    NODE_ENV: { type: 'string', default: 'development' },
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
     HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
     DATABASE_URL: { type: 'string', pattern: '^(file:.+|postgres(ql)?://.+)$', default: 'file:./data/users.db' },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 10485760, default: 65536 },
     CURSOR_SECRET: { type: 'string', minLength: 32 },
+    API_MASTER_KEY: { type: 'string', minLength: 32, maxLength: 512, pattern: '^[A-Za-z0-9._~+/=-]+$' },
+    RATE_LIMIT_MAX: { type: 'integer', minimum: 1, default: 600 },
+    RATE_LIMIT_WINDOW_MS: { type: 'integer', minimum: 1000, default: 60000 },
+    REDIS_URL: { type: 'string', pattern: '^rediss?://.+' },
+    CORS_ORIGINS: { type: 'string', pattern: '^(https?://[^\\s,]+)(,\\s*https?://[^\\s,]+)*$' },
+    TRUST_PROXY: { type: 'string', pattern: '^(true|false|[0-9]+|[0-9a-fA-F.:/,\\s]+)$', default: 'false' },
+    REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 30000 },
+    CONNECTION_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 60000 },
   },
 } as const
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
+}
+
+function trustProxy(value: string): Config['trustProxy'] {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  if (/^[0-9]+$/.test(value)) return Number(value)
+  return value
 }
 
 /** Reads the environment once; a bad value stops start-up with the variable's name. */
@@ -35,12 +61,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid configuration: ${(error as Error).message}`)
   }
+  const nodeEnv = values.NODE_ENV as string
+  const masterKey = values.API_MASTER_KEY as string | undefined
+  if (nodeEnv === 'production' && masterKey === undefined) {
+    throw new ConfigError('invalid configuration: API_MASTER_KEY is required when NODE_ENV=production (at least 32 characters)')
+  }
   return {
+    nodeEnv,
     port: values.PORT as number,
     host: values.HOST as string,
     databaseUrl: values.DATABASE_URL as string,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT_BYTES as number,
     cursorSecret: values.CURSOR_SECRET as string | undefined,
+    masterKey,
+    rateLimit: {
+      max: values.RATE_LIMIT_MAX as number,
+      windowMs: values.RATE_LIMIT_WINDOW_MS as number,
+      redisUrl: values.REDIS_URL as string | undefined,
+    },
+    corsOrigins: ((values.CORS_ORIGINS as string | undefined) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: trustProxy(values.TRUST_PROXY as string),
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS as number,
+    connectionTimeoutMs: values.CONNECTION_TIMEOUT_MS as number,
   }
 }

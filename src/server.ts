@@ -1,11 +1,29 @@
+import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
 import { createDb } from './db/index.js'
 import { migrate } from './db/migrate.js'
 
+/**
+ * The master key: API_MASTER_KEY (required in production, where loadConfig enforces it);
+ * in development a generated one, printed once, so that `npm start` works out of the box.
+ */
+function settleMasterKey(config: Config): string {
+  if (config.masterKey) return config.masterKey
+  const generated = randomBytes(32).toString('base64url')
+  process.stderr.write(
+    '\nNo API_MASTER_KEY is set, so this run uses a generated master key (a new one at every start):\n\n' +
+      `    ${generated}\n\n` +
+      'Send it as "Authorization: Bearer <key>" (Swagger UI: Authorize), or issue scoped keys with it\n' +
+      'through POST /api/keys. Set API_MASTER_KEY (32+ characters) to keep one; production requires it.\n\n',
+  )
+  return generated
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig()
+  const loaded = loadConfig()
+  const config = { ...loaded, masterKey: settleMasterKey(loaded) }
   await migrate(config.databaseUrl)
   const db = await createDb(config.databaseUrl)
   const app = await buildApp({ config, db })

@@ -1,6 +1,7 @@
 import type { Config } from './config.js'
 import type { Db } from './db/index.js'
 import type { CursorCodec } from './http/cursor.js'
+import type { ApiKeysRepository } from './keys/repository.js'
 import type { UsersRepository } from './users/repository.js'
 
 /** What handlers may use besides the request: built once per app, shared by requests. */
@@ -9,4 +10,5 @@ export interface Services {
   db: Db
   users: UsersRepository
   cursors: CursorCodec
+  keys: ApiKeysRepository
 }

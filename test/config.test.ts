@@ -3,11 +3,19 @@ import { ConfigError, loadConfig } from '../src/config.js'
 
 t.test('defaults', async (t) => {
   t.same(loadConfig({}), {
+    nodeEnv: 'development',
     port: 3000,
     host: '127.0.0.1',
     databaseUrl: 'file:./data/users.db',
     logLevel: 'info',
     bodyLimit: 65536,
+    cursorSecret: undefined,
+    masterKey: undefined,
+    rateLimit: { max: 600, windowMs: 60000, redisUrl: undefined },
+    corsOrigins: [],
+    trustProxy: false,
+    requestTimeoutMs: 30000,
+    connectionTimeoutMs: 60000,
   })
 })
 
@@ -23,8 +31,28 @@ t.test('a bad value names its variable', async (t) => {
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://localhost/users'],
     ['BODY_LIMIT_BYTES', '12'],
+    ['API_MASTER_KEY', 'too-short'],
+    ['RATE_LIMIT_MAX', '0'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['CORS_ORIGINS', '*'],
+    ['TRUST_PROXY', 'everyone'],
   ] as const) {
     t.throws(() => loadConfig({ [name]: value }), { name: 'ConfigError', message: new RegExp(name) }, `${name}=${value}`)
   }
   t.ok(new ConfigError('x') instanceof Error)
+})
+
+t.test('production requires API_MASTER_KEY', async (t) => {
+  t.throws(() => loadConfig({ NODE_ENV: 'production' }), { name: 'ConfigError', message: /API_MASTER_KEY/ })
+  const key = 'k'.repeat(40)
+  t.equal(loadConfig({ NODE_ENV: 'production', API_MASTER_KEY: key }).masterKey, key)
+})
+
+t.test('security settings', async (t) => {
+  const config = loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173', TRUST_PROXY: '2', REDIS_URL: 'redis://127.0.0.1:6379' })
+  t.same(config.corsOrigins, ['https://app.example.com', 'http://localhost:5173'])
+  t.equal(config.trustProxy, 2)
+  t.equal(config.rateLimit.redisUrl, 'redis://127.0.0.1:6379')
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true)
+  t.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy, '10.0.0.0/8,127.0.0.1')
 })

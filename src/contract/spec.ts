@@ -22,8 +22,11 @@ export interface OpenApiResponse {
   content?: Record<string, { schema: JsonSchema }>
 }
 
+export type SecurityRequirement = Record<string, string[]>
+
 export interface OpenApiOperation {
   operationId: string
+  security?: SecurityRequirement[]
   parameters?: Array<OpenApiParameter | { $ref: string }>
   requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> }
   responses: Record<string, OpenApiResponse | { $ref: string }>
@@ -32,6 +35,7 @@ export interface OpenApiOperation {
 export interface OpenApiDocument {
   openapi: string
   info: Record<string, unknown>
+  security?: SecurityRequirement[]
   paths: Record<string, Record<string, unknown> & { parameters?: Array<OpenApiParameter | { $ref: string }> }>
   components: {
     schemas: Record<string, JsonSchema>
@@ -83,6 +87,8 @@ export interface BoundOperation {
   parameters: OpenApiParameter[]
   requestBody?: OpenApiOperation['requestBody']
   responses: Record<string, OpenApiResponse>
+  /** the operation's security requirements, or the document's when it declares none */
+  security: SecurityRequirement[]
 }
 
 /** Every operation the document declares, with path-level parameters merged in. */
@@ -105,6 +111,7 @@ export function listOperations(doc: OpenApiDocument = spec): BoundOperation[] {
         parameters,
         requestBody: op.requestBody,
         responses,
+        security: op.security ?? doc.security ?? [],
       })
     }
   }

@@ -13,6 +13,12 @@ const pointerRoots: Record<string, string> = {
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1')
 
+// A body with thousands of unknown properties must not get a response thousands of entries
+// long: the first errors are enough to fix the request, and a pointer repeats a property's
+// name, which may be as long as the body allows.
+const MAX_ERRORS = 50
+const MAX_POINTER_LENGTH = 1024
+
 function describe(error: ValidationError): FieldError {
   const params = error.params as Record<string, unknown>
   let pointer = error.instancePath
@@ -42,9 +48,9 @@ export function toProblem(error: FastifyError | Error): Problem {
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const root = pointerRoots[fastifyError.validationContext ?? 'body'] ?? '/body'
-    const errors = fastifyError.validation.map((e) => {
+    const errors = fastifyError.validation.slice(0, MAX_ERRORS).map((e) => {
       const field = describe(e)
-      return { pointer: root + field.pointer, detail: field.detail }
+      return { pointer: (root + field.pointer).slice(0, MAX_POINTER_LENGTH), detail: field.detail }
     })
     return new Problem('validation_failed', { errors })
   }

@@ -13,6 +13,8 @@ const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
   validation_failed: { status: 400, detail: 'The request is not valid; see errors for each problem.' },
   malformed_json: { status: 400, detail: 'The request body is not valid JSON.' },
   bad_request: { status: 400, detail: 'The request is malformed.' },
+  unauthorized: { status: 401, detail: 'Send a valid API key: Authorization: Bearer <key>.' },
+  forbidden: { status: 403, detail: 'This API key lacks the scope this operation needs.' },
   not_found: { status: 404, detail: 'There is no resource at this URI.' },
   method_not_allowed: { status: 405, detail: 'This resource does not support the method; see Allow.' },
   email_taken: { status: 409, detail: 'Another user already has this email.' },
@@ -24,6 +26,7 @@ const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
   idempotency_key_reused: { status: 422, detail: 'This Idempotency-Key was used with a different request.' },
   payload_too_large: { status: 413, detail: 'The request body is too large.' },
   unsupported_media_type: { status: 415, detail: 'The request body has a media type this operation does not accept.' },
+  rate_limited: { status: 429, detail: 'Too many requests; retry after the number of seconds in Retry-After.' },
   internal: { status: 500, detail: 'The service failed unexpectedly. Quote the requestId when you report it.' },
   unavailable: { status: 503, detail: 'The service cannot reach its database.' },
 }

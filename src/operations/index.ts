@@ -1,9 +1,12 @@
 import type { Handlers } from '../contract/types.js'
+import { createApiKey } from './create-api-key.js'
 import { createUser } from './create-user.js'
+import { deleteApiKey } from './delete-api-key.js'
 import { deleteUser } from './delete-user.js'
 import { getHealth } from './get-health.js'
 import { getReadiness } from './get-readiness.js'
 import { getUser } from './get-user.js'
+import { listApiKeys } from './list-api-keys.js'
 import { listUsers } from './list-users.js'
 import { replaceUser } from './replace-user.js'
 import { updateUser } from './update-user.js'
@@ -15,6 +18,9 @@ export const handlers = {
   replaceUser,
   updateUser,
   deleteUser,
+  listApiKeys,
+  createApiKey,
+  deleteApiKey,
   getHealth,
   getReadiness,
 } satisfies Handlers

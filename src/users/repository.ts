@@ -183,9 +183,13 @@ export function createUsersRepository(db: Db) {
       const direction = descending ? 'desc' : 'asc'
       const where = filtersWhere(page.filters)
       if (page.after) {
-        const op = descending ? 'lt' : 'gt'
+        const [bound, beyond] = descending ? ['lte', 'lt'] : ['gte', 'gt']
         const value = field === 'createdAt' ? new Date(page.after.value) : page.after.value
-        where.push({ OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: page.after.id } }] })
+        // (key, id) beyond the position, written so that the database seeks the index: the
+        // redundant range on the key is what lets it start at the position instead of
+        // scanning every row before it (the plain OR form costs more the deeper the page)
+        where.push({ [field]: { [bound]: value } })
+        where.push({ OR: [{ [field]: { [beyond]: value } }, { id: { [beyond]: page.after.id } }] })
       }
       const rows = await prisma.user.findMany({
         where: { AND: where },

@@ -12,7 +12,16 @@ const user = {
 }
 const ok = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({
   statusCode,
-  headers: { 'x-request-id': 'r1', 'content-type': 'application/json', etag: '"1"', 'cache-control': 'private, no-cache', ...headers },
+  headers: {
+    'x-request-id': 'r1',
+    'content-type': 'application/json',
+    etag: '"1"',
+    'cache-control': 'private, no-cache',
+    'ratelimit-limit': '100',
+    'ratelimit-remaining': '99',
+    'ratelimit-reset': '60',
+    ...headers,
+  },
   body: body === undefined ? '' : JSON.stringify(body),
 })
 const url = `/api/users/${user.id}`
@@ -28,5 +37,6 @@ t.match(contractViolations('GET', url, ok(200, user, { etag: 'v1' })), [/header 
 t.match(contractViolations('GET', url, ok(304, undefined, { 'cache-control': 'public' })), [/header Cache-Control=public data must be equal to constant/])
 t.match(contractViolations('DELETE', url, ok(204, user)), [/a body where the spec declares none/])
 t.match(contractViolations('GET', url, ok(200, { ...user, name: '$argon2id$v=19$m=19456' })), [/password hash/])
+t.match(contractViolations('GET', url, { ...ok(200, user), headers: { ...ok(200, user).headers, 'ratelimit-remaining': undefined } }), [/required header RateLimit-Remaining missing/])
 t.match(contractViolations('GET', url, ok(500, { stack: 'Error: x\n    at run (/app/src/x.ts:1:2)' })), [/stack frame/])
 t.match(contractViolations('GET', '/elsewhere', ok(200, {})), [/outside any declared operation/])

@@ -1,33 +1,12 @@
 // PostgreSQL support, against a scratch database created and dropped by this test on the
 // server named by TEST_POSTGRES_URL (default: the local server as the OS user).
-import { randomUUID } from 'node:crypto'
-import { userInfo } from 'node:os'
-import pg from 'pg'
 import t from 'tap'
 import { createDb } from '../../src/db/index.js'
 import { migrate } from '../../src/db/migrate.js'
+import { scratchPostgres } from '../helpers/postgres.js'
 import { migrationNames } from './fixtures/helpers.js'
 
-const adminUrl = process.env.TEST_POSTGRES_URL ??
-  `postgresql://${encodeURIComponent(userInfo().username)}@127.0.0.1:5432/postgres`
-
-const admin = new pg.Client({ connectionString: adminUrl })
-try {
-  await admin.connect()
-} catch (error) {
-  // PostgreSQL is a supported database: a run without it has not tested the product
-  throw new Error(`PostgreSQL is required at ${new URL(adminUrl).host} (set TEST_POSTGRES_URL to use another server)`, { cause: error })
-}
-
-const name = `umapi_db_test_${randomUUID().replaceAll('-', '')}`
-await admin.query(`CREATE DATABASE "${name}"`)
-t.teardown(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await admin.end()
-})
-const url = new URL(adminUrl)
-url.pathname = `/${name}`
-const databaseUrl = url.toString()
+const databaseUrl = await scratchPostgres(t)
 
 t.test('migrations apply once, concurrently too', async (t) => {
   const [a, b] = await Promise.all([migrate(databaseUrl), migrate(databaseUrl)])

@@ -1,19 +1,24 @@
 // Secrets never reach the log, even at debug level: passwords (valid, invalid or in a body
-// that is not even JSON), their hashes, and Authorization headers.
+// that is not even JSON), their hashes, API keys (the master key, an issued key's secret,
+// a wrong one) and the stored hashes of those secrets.
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import t from 'tap'
-import { request, startServer, tempDatabaseUrl } from '../helpers/e2e-server.js'
+import { MASTER_KEY, request, startServer } from '../helpers/e2e-server.js'
 
 t.test('a debug-level log holds the request ids but no secrets', async (t) => {
-  const server = await startServer(t, tempDatabaseUrl(t), { LOG_LEVEL: 'debug' })
-  const token = 'some-secret-token-value'
-  const auth = { authorization: `Bearer ${token}` }
+  const file = join(t.testdir(), 'users.db')
+  const server = await startServer(t, `file:${file}`, { LOG_LEVEL: 'debug' })
+  const wrongToken = 'some-secret-token-value-that-is-no-key'
   const secrets = {
     create: 'create-pw-Kq7#xZ',
+    second: 'second-pw-Rw5*qA',
     put: 'put-pw-Vn3%wL',
     patch: 'patch-pw-Hs9&mR',
     invalid: 'invalid-pw-Tb4!pJ',
     malformed: 'malformed-pw-Ye2?cN',
     unsupported: 'unsupported-pw-Gu8@dW',
+    forbidden: 'forbidden-pw-Lc6^nV',
   }
   const requestIds: Record<string, string> = {}
   const remember = (what: string, response: { headers: Record<string, string> }) => {
@@ -21,35 +26,68 @@ t.test('a debug-level log holds the request ids but no secrets', async (t) => {
     t.ok(requestIds[what], `${what} has a request id`)
   }
 
+  // two keys issued with the master key: one that reads and writes users, one that only reads
+  const issued = await request(t, server, 'POST', '/api/keys', { body: { name: 'logging writer', scopes: ['users:read', 'users:write'] } })
+  t.equal(issued.status, 201, 'POST /api/keys with the master key → 201')
+  remember('issue writer key', issued)
+  const writerKey = issued.json?.key as string
+  t.match(writerKey, /^\S{32,}$/, 'the response holds the secret once')
+  const issuedReader = await request(t, server, 'POST', '/api/keys', { body: { name: 'logging reader', scopes: ['users:read'] } })
+  t.equal(issuedReader.status, 201)
+  remember('issue reader key', issuedReader)
+  const readerKey = issuedReader.json?.key as string
+
+  const keys = await request(t, server, 'GET', '/api/keys')
+  t.equal(keys.status, 200)
+  remember('list keys', keys)
+  t.notOk(keys.text.includes(writerKey) || keys.text.includes(readerKey), 'the list shows no secret')
+
   const created = await request(t, server, 'POST', '/api/users', {
-    headers: auth,
+    as: writerKey,
     body: { email: 'logged@example.com', name: 'Logged', password: secrets.create },
   })
-  t.equal(created.status, 201)
+  t.equal(created.status, 201, 'the issued key creates a user')
   remember('create', created)
   const location = created.headers.location!
 
+  const second = await request(t, server, 'POST', '/api/users', {
+    as: writerKey,
+    headers: { 'idempotency-key': 'logging-second-user' },
+    body: { email: 'second@example.com', name: 'Second', password: secrets.second },
+  })
+  t.equal(second.status, 201)
+  remember('create second', second)
+
   const put = await request(t, server, 'PUT', location, {
-    headers: auth,
+    as: writerKey,
     body: { email: 'logged@example.com', name: 'Logged Again', password: secrets.put },
   })
   t.equal(put.status, 200)
   remember('put', put)
 
   const patch = await request(t, server, 'PATCH', location, {
-    headers: { ...auth, 'content-type': 'application/merge-patch+json' },
+    as: writerKey,
+    headers: { 'content-type': 'application/merge-patch+json' },
     body: { password: secrets.patch },
   })
   t.equal(patch.status, 200)
   remember('patch', patch)
 
-  const get = await request(t, server, 'GET', location, { headers: auth })
-  t.equal(get.status, 200)
+  const get = await request(t, server, 'GET', location, { as: readerKey })
+  t.equal(get.status, 200, 'the read-only key reads')
   remember('get', get)
+
+  const forbidden = await request(t, server, 'POST', '/api/users', {
+    as: readerKey,
+    body: { email: 'nope@example.com', name: 'Nope', password: secrets.forbidden },
+  })
+  t.equal(forbidden.status, 403, 'the read-only key cannot write')
+  t.equal(forbidden.json?.code, 'forbidden')
+  remember('forbidden', forbidden)
 
   // invalid: an unknown property and an address that is not one, next to a password
   const invalid = await request(t, server, 'POST', '/api/users', {
-    headers: auth,
+    as: writerKey,
     body: { email: 'not-an-email', name: 'X', password: secrets.invalid, role: 'admin' },
   })
   t.equal(invalid.status, 400)
@@ -58,7 +96,7 @@ t.test('a debug-level log holds the request ids but no secrets', async (t) => {
 
   // not JSON at all: the parser's error message would quote the text around the error
   const malformed = await request(t, server, 'POST', '/api/users', {
-    headers: auth,
+    as: writerKey,
     body: `{"email":"m@example.com","name":"M","password":"${secrets.malformed}" oops}`,
   })
   t.equal(malformed.status, 400)
@@ -66,16 +104,44 @@ t.test('a debug-level log holds the request ids but no secrets', async (t) => {
   remember('malformed', malformed)
 
   const unsupported = await request(t, server, 'PATCH', location, {
-    headers: { ...auth, 'content-type': 'text/plain' },
+    as: writerKey,
+    headers: { 'content-type': 'text/plain' },
     body: `password=${secrets.unsupported}`,
   })
   t.equal(unsupported.status, 415)
   t.equal(unsupported.json?.code, 'unsupported_media_type')
   remember('unsupported', unsupported)
 
+  const wrong = await request(t, server, 'GET', location, { as: wrongToken })
+  t.equal(wrong.status, 401, 'a key that is none → 401')
+  t.equal(wrong.json?.code, 'unauthorized')
+  remember('wrong key', wrong)
+
+  const revoke = await request(t, server, 'DELETE', `/api/keys/${issuedReader.json?.id}`)
+  t.equal(revoke.status, 204)
+  remember('revoke', revoke)
+  const revoked = await request(t, server, 'GET', location, { as: readerKey })
+  t.equal(revoked.status, 401, 'the revoked key → 401')
+  remember('revoked key', revoked)
+
   const exit = await server.stop('SIGTERM')
   t.equal(exit.code, 0, 'the server shut down cleanly, so its output is complete')
   const log = server.stdout() + server.stderr()
+
+  // the stored hashes, read after the run from the database file itself
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  let passwordHashes: string[]
+  let secretHashes: string[]
+  try {
+    passwordHashes = (db.prepare('SELECT "passwordHash" AS h FROM "User"').all() as Array<{ h: string }>).map((r) => r.h)
+    secretHashes = (db.prepare('SELECT "secretHash" AS h FROM "ApiKey"').all() as Array<{ h: string }>).map((r) => r.h)
+  } finally {
+    db.close()
+  }
+  t.equal(passwordHashes.length, 2, 'two users are stored')
+  t.equal(secretHashes.length, 1, 'one key is stored (the other was revoked)')
+  for (const hash of passwordHashes) t.match(hash, /^\$argon2id\$/, 'a stored password hash is Argon2id')
+  for (const hash of secretHashes) t.match(hash, /^[0-9a-f]{64}$/, 'a stored key hash is SHA-256 hex')
 
   t.match(log, /"msg":"incoming request"/, 'request lines were written')
   for (const [what, id] of Object.entries(requestIds)) {
@@ -84,6 +150,11 @@ t.test('a debug-level log holds the request ids but no secrets', async (t) => {
   for (const [what, password] of Object.entries(secrets)) {
     t.notOk(log.includes(password), `the ${what} password is not in the log`)
   }
-  t.notOk(log.includes(token), 'the bearer token is not in the log')
+  t.notOk(log.includes(MASTER_KEY), 'the master key is not in the log')
+  t.notOk(log.includes(writerKey), 'the issued writer key is not in the log')
+  t.notOk(log.includes(readerKey), 'the issued reader key is not in the log')
+  t.notOk(log.includes(wrongToken), 'the wrong bearer token is not in the log')
   t.notMatch(log, /\$argon2/i, 'no password hash is in the log')
+  for (const hash of passwordHashes) t.notOk(log.includes(hash), 'the stored password hash is not in the log')
+  for (const hash of secretHashes) t.notOk(log.includes(hash), `the stored key hash ${hash.slice(0, 8)}… is not in the log`)
 })

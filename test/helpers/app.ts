@@ -8,22 +8,35 @@ import { createDb, type Db } from '../../src/db/index.js'
 import { migrate } from '../../src/db/migrate.js'
 import { contractViolations } from './contract.js'
 
+/** The master key of every test app; `as` picks another caller for one request. */
+export const MASTER_KEY = 'test-master-key-0123456789abcdefghijklmnopqrstuvwxyz'
+
+/** `as`: the API key to send (the master key by default), or null to send none. */
+type As = { as?: string | null }
+
+function withAuth(headers: Record<string, unknown> | undefined, as: string | null | undefined) {
+  const key = as === undefined ? MASTER_KEY : as
+  return { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...(headers ?? {}) }
+}
+
 export interface TestApp {
   app: FastifyInstance
   db: Db
-  config: Config
+  config: Config & { masterKey: string }
   /** inject() whose every response is checked against the contract, as an assertion of `t` */
-  request(options: InjectOptions): Promise<LightMyRequestResponse>
+  request(options: InjectOptions & As): Promise<LightMyRequestResponse>
   /** the same over real HTTP: the app listens on a free loopback port on first use */
-  fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: string; json(): any }>
+  fetch(path: string, init?: RequestInit & As): Promise<{ status: number; headers: Headers; body: string; json(): any }>
 }
 
 /** A fresh app on a fresh SQLite file, closed when the test ends. */
 export async function build(t: Test, overrides: Partial<Config> = {}, dir: string = t.testdir()): Promise<TestApp> {
-  const databaseUrl = `file:${join(dir, 'users.db')}`
+  const databaseUrl = overrides.databaseUrl ?? `file:${join(dir, 'users.db')}`
   await migrate(databaseUrl)
   const db = await createDb(databaseUrl)
-  const config: Config = { ...loadConfig({}), databaseUrl, ...overrides }
+  const defaults = loadConfig({})
+  // a limit no test reaches unless it sets its own
+  const config = { ...defaults, databaseUrl, masterKey: MASTER_KEY, rateLimit: { ...defaults.rateLimit, max: 1_000_000 }, ...overrides }
   const app = await buildApp({ config, db, logger: false })
   t.teardown(async () => {
     await app.close()
@@ -33,14 +46,15 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
     app,
     db,
     config,
-    async request(options) {
-      const response = await app.inject(options)
+    async request({ as, ...options }) {
+      const response = await app.inject({ ...options, headers: withAuth(options.headers as Record<string, unknown>, as) } as InjectOptions)
       const method = options.method ?? 'GET'
       const url = typeof options.url === 'string' ? options.url : String(options.path ?? '/')
       t.same(contractViolations(method, url, response), [], `${method} ${url} → ${response.statusCode} conforms to openapi.yaml`)
       return response
     },
-    async fetch(path, init = {}) {
+    async fetch(path, { as, ...init } = {}) {
+      init.headers = withAuth(init.headers as Record<string, unknown>, as) as Record<string, string>
       if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' })
       const { port } = app.server.address() as AddressInfo
       const response = await fetch(`http://127.0.0.1:${port}${path}`, init)

@@ -9,7 +9,14 @@ import { deref, listOperations, matchPath, spec, type JsonSchema, type OpenApiRe
 const ajv = createAjv({ strict: false })
 const compiled = new Map<string, ValidateFunction>()
 const operations = listOperations()
-const problemResponse = deref<OpenApiResponse>({ $ref: '#/components/responses/NotFound' })
+// Outside the declared operations (an unknown path, a URL too malformed to route) the
+// answer is a problem with a request id; nothing there is rate limited.
+const notFound = deref<OpenApiResponse>({ $ref: '#/components/responses/NotFound' })
+const problemResponse: OpenApiResponse = {
+  description: 'a problem outside any operation',
+  headers: { 'X-Request-Id': notFound.headers!['X-Request-Id']! },
+  ...(notFound.content ? { content: notFound.content } : {}),
+}
 
 function validator(key: string, schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(key)
@@ -39,7 +46,16 @@ export function contractViolations(method: string, url: string, response: Respon
   const problems: string[] = []
   const path = url.split('?')[0] ?? url
   const upper = method.toUpperCase()
-  const template = matchPath(path)
+  // a path too malformed to decode is never routed, whatever template it resembles
+  const routable = (() => {
+    try {
+      decodeURI(path)
+      return true
+    } catch {
+      return false
+    }
+  })()
+  const template = routable ? matchPath(path) : undefined
   const operation = operations.find((op) => op.path === template && op.method.toUpperCase() === (upper === 'HEAD' ? 'GET' : upper))
 
   for (const [what, pattern] of leaks) {
@@ -71,7 +87,7 @@ export function contractViolations(method: string, url: string, response: Respon
       if (resolved.required) problems.push(`${key}: required header ${name} missing`)
       continue
     }
-    const validate = validator(`header ${name}`, resolved.schema)
+    const validate = validator(`header ${JSON.stringify(resolved.schema)}`, resolved.schema)
     if (!validate(String(value))) problems.push(`${key}: header ${name}=${String(value)} ${ajv.errorsText(validate.errors)}`)
   }
 

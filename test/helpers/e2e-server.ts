@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
 import { contractViolations } from './contract.js'
 
+/** The master key every e2e server is started with (unless a test passes its own or none). */
+export const MASTER_KEY = 'e2e-master-key-0123456789abcdefghijklmnopqrstuvwxyz'
+
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 
 /** Bound on start-up (tsx compile + migrations); a broken server fails instead of hanging. */
@@ -48,11 +51,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-/** Spawns src/server.ts with `env` over the inherited environment; killed at teardown. */
+// Variables of the inherited environment that would change a server's behaviour under test:
+// each test states what it wants (an undefined value in `env` removes a variable).
+const CONTROLLED = ['NODE_ENV', 'API_MASTER_KEY', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_MS', 'REDIS_URL', 'CORS_ORIGINS', 'TRUST_PROXY', 'CURSOR_SECRET']
+
+/**
+ * Spawns src/server.ts with `env` over the inherited environment; killed at teardown.
+ * API_MASTER_KEY defaults to MASTER_KEY; pass `API_MASTER_KEY: undefined` for none.
+ */
 export function spawnServer(t: Test, env: Record<string, string | undefined>): ServerProcess {
+  const merged: Record<string, string | undefined> = { ...process.env }
+  for (const name of CONTROLLED) delete merged[name]
+  Object.assign(merged, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', API_MASTER_KEY: MASTER_KEY }, env)
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: merged as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -150,11 +164,17 @@ export interface RequestOptions {
   /** Serialized with JSON.stringify unless it is already a string. */
   body?: unknown
   headers?: Record<string, string>
+  /**
+   * The API key sent as `Authorization: Bearer <as>`: MASTER_KEY by default, null for none.
+   * An `authorization` entry in `headers` wins over it.
+   */
+  as?: string | null
 }
 
 /**
  * One real HTTP request; its response is checked against the contract with `t.same(violations, [])`.
- * A JSON body defaults to Content-Type application/json (merge-patch+json for PATCH).
+ * A JSON body defaults to Content-Type application/json (merge-patch+json for PATCH); the
+ * master key is sent unless `as` says otherwise.
  */
 export async function request(
   t: Test,
@@ -163,7 +183,13 @@ export async function request(
   path: string,
   options: RequestOptions = {},
 ): Promise<E2eResponse> {
-  const headers: Record<string, string> = { ...options.headers }
+  const key = options.as === undefined ? MASTER_KEY : options.as
+  const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }) }
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    // a header given explicitly replaces the default of the same name, whatever its case
+    for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing]
+    headers[name] = value
+  }
   let body: string | undefined
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)

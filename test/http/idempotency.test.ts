@@ -78,7 +78,7 @@ t.test('Idempotency-Key on createUser', async (t) => {
     const user = await api.db.prisma.user.findUniqueOrThrow({ where: { email: body.email } })
     await api.db.prisma.user.delete({ where: { id: user.id } })
     await api.db.prisma.idempotencyRecord.update({
-      where: { scope_key: { scope: 'anonymous', key: 'key-7' } },
+      where: { scope_key: { scope: 'master', key: 'key-7' } },
       data: { status: null, headers: null, body: null, createdAt: new Date() },
     })
     const res = await api.request(post('key-7', body))
@@ -89,7 +89,7 @@ t.test('Idempotency-Key on createUser', async (t) => {
 
     // a request abandoned by a crashed process is taken over after a while
     await api.db.prisma.idempotencyRecord.update({
-      where: { scope_key: { scope: 'anonymous', key: 'key-7' } },
+      where: { scope_key: { scope: 'master', key: 'key-7' } },
       data: { createdAt: new Date(Date.now() - 120_000) },
     })
     const takeover = await api.request(post('key-7', body))
@@ -101,7 +101,7 @@ t.test('Idempotency-Key on createUser', async (t) => {
     const body = newUser()
     await api.request(post('key-8', body))
     await api.db.prisma.idempotencyRecord.update({
-      where: { scope_key: { scope: 'anonymous', key: 'key-8' } },
+      where: { scope_key: { scope: 'master', key: 'key-8' } },
       data: { expiresAt: new Date(Date.now() - 1000) },
     })
     const again = await api.request(post('key-8', { ...newUser() }))
@@ -109,7 +109,7 @@ t.test('Idempotency-Key on createUser', async (t) => {
     t.equal(again.headers['idempotent-replayed'], undefined)
 
     await api.db.prisma.idempotencyRecord.update({
-      where: { scope_key: { scope: 'anonymous', key: 'key-8' } },
+      where: { scope_key: { scope: 'master', key: 'key-8' } },
       data: { expiresAt: new Date(Date.now() - 1000) },
     })
     const purged = await createIdempotencyStore(api.db).purgeExpired()

@@ -43,6 +43,8 @@ t.test('createUser', async (t) => {
 
   const invalid: Array<[string, unknown, string[]]> = [
     ['a bad email', newUser({ email: 'not-an-email' }), ['/body/email']],
+    ['a non-ASCII email', newUser({ email: 'jürgen@example.com' }), ['/body/email']],
+    ['an email with two dots in a row', newUser({ email: 'a..b@example.com' }), ['/body/email']],
     ['an empty name', newUser({ name: '' }), ['/body/name']],
     ['a blank name', newUser({ name: '   ' }), ['/body/name']],
     ['a name over 200 characters', newUser({ name: 'x'.repeat(201) }), ['/body/name']],
@@ -65,6 +67,17 @@ t.test('createUser', async (t) => {
       }
     })
   }
+
+  t.test('a body with thousands of problems gets the first 50, with bounded pointers', async (t) => {
+    const payload: Record<string, unknown> = newUser()
+    for (let i = 0; i < 3000; i++) payload[`unknown${i}`] = i
+    payload['x'.repeat(5000)] = 1
+    const res = await api.request(post(payload))
+    t.equal(res.statusCode, 400)
+    const { errors } = res.json()
+    t.equal(errors.length, 50)
+    t.ok(errors.every((e: { pointer: string }) => e.pointer.length <= 1024))
+  })
 
   t.test('400 malformed_json for broken JSON, an empty body and a __proto__ key', async (t) => {
     for (const payload of ['{"email": ', '', '{"__proto__": {"admin": true}, "email": "p@example.com"}']) {

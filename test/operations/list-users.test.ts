@@ -90,6 +90,17 @@ t.test('listUsers', async (t) => {
     t.same(combined, created.filter((u) => u.status === 'active' && u.name.startsWith('Member 5')).map((u) => u.id).reverse())
   })
 
+  t.test('cursors stay usable for the longest sort values', async (t) => {
+    // 4-byte characters make the longest sort key a cursor has to carry
+    for (let i = 0; i < 3; i++) await createUser(api, { email: `${'z'.repeat(300)}${i}@example.com`, name: `${'😀'.repeat(199)}${i}` })
+    for (const sort of ['-email', '-name']) {
+      const first = (await api.request({ method: 'GET', url: `/api/users?limit=1&sort=${sort}` })).json() as Page
+      if (sort === '-name') t.ok(first.nextCursor!.length > 1024, 'a long cursor')
+      const next = await api.request({ method: 'GET', url: `/api/users?limit=1&sort=${sort}&cursor=${first.nextCursor}` })
+      t.equal(next.statusCode, 200, sort)
+    }
+  })
+
   t.test('a cursor is tamper-proof and bound to its sort and filters', async (t) => {
     const first = (await api.request({ method: 'GET', url: '/api/users?limit=5&sort=email' })).json() as Page
     const cursor = first.nextCursor!
