@@ -126,7 +126,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
         .replace("style-src 'self' https:", `style-src 'self' https: ${SWAGGER_UI_LOGO_STYLE}`)
         .replace(/\s*upgrade-insecure-requests;?/, ''),
     // the spec is validated in CI; Swagger UI must not send it to an outside validator
-    uiConfig: { validatorUrl: null, persistAuthorization: true },
+    uiConfig: { validatorUrl: null },
   })
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => reply.type('application/json').send(app.swagger()))
   app.get('/openapi.yaml', { schema: { hide: true } }, async (_request, reply) => reply.type('application/yaml').send(specText))
