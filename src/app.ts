@@ -8,7 +8,7 @@ import { Redis } from 'ioredis'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { bindOperations } from './contract/routes.js'
 import { compileRequestValidator, sharedSchema } from './contract/schemas.js'
-import { spec, specText } from './contract/spec.js'
+import { listOperations, spec, specText } from './contract/spec.js'
 import type { Config } from './config.js'
 import type { Db } from './db/index.js'
 import { settingOrCreate } from './db/settings.js'
@@ -70,6 +70,9 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     connectionTimeout: config.connectionTimeoutMs,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
+    // route every path parameter Node accepts, so that an overlong id is answered by the
+    // operation (400 with a pointer, rate limited) rather than falling out of the router
+    routerOptions: { maxParamLength: 16_384 },
     frameworkErrors: (_error, request, reply) => {
       sendProblem(request, reply, new Problem('bad_request', { detail: 'The request URL is malformed.' }))
     },
@@ -79,6 +82,15 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   app.addSchema(sharedSchema)
   // RFC 7396 merge patches are JSON documents; parse them with Fastify's hardened JSON parser
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+  // A method none of whose operations takes a body (DELETE) does not read one: its
+  // size or media type cannot fail a request the spec says nothing about.
+  for (const method of new Set(listOperations().map((op) => op.method))) {
+    const takesBody = listOperations().some((op) => op.method === method && op.requestBody)
+    if (!takesBody && method !== 'get') app.addHttpMethod(method.toUpperCase(), { hasBody: false, overrideExisting: true })
+  }
+  // Any other media type is read and set aside: which types an operation accepts is the
+  // spec's to say (415 from contract/routes.ts), and one that takes no body ignores it.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined))
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id)

@@ -37,9 +37,23 @@ export const sharedSchema: JsonSchema = {
   $defs: toSharedRefs(spec.components.schemas),
 }
 
+// RFC 3339 as the service can store and return it: JavaScript dates have no leap second
+// and no offsets without minutes, and serialize years 0000–9999 only. ajv-formats accepts
+// `23:59:60`, `+05` and far-future instants that would then fail to parse or to print.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z')
+const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z')
+
+export function isStorableDateTime(value: string): boolean {
+  if (!RFC3339.test(value)) return false
+  const time = Date.parse(value)
+  return Number.isFinite(time) && time >= EARLIEST && time <= LATEST
+}
+
 export function createAjv(options: AjvOptions): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, keywords: openApiKeywords, ...options })
   addFormats(ajv)
+  ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime })
   ajv.addSchema(sharedSchema)
   return ajv
 }

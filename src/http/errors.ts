@@ -72,15 +72,19 @@ export function toProblem(error: FastifyError | Error): Problem {
   return new Problem('internal')
 }
 
-/** The request path as the problem's `instance`, unless it is too malformed to be a URI. */
+/**
+ * The request path as the problem's `instance`: a URI reference, so characters Node lets
+ * through unencoded (`^`, `|`, spaces in raw requests…) are percent-encoded; omitted when the
+ * path's own percent-encoding is broken.
+ */
 function instanceOf(request: FastifyRequest): string | undefined {
   const path = request.url.split('?')[0] ?? '/'
   try {
     decodeURI(path)
-    return path
   } catch {
     return undefined
   }
+  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (c) => encodeURIComponent(c))
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {

@@ -74,7 +74,8 @@ export function contractViolations(method: string, url: string, response: Respon
     // outside the declared operations only the service's own problems are expected: an
     // unknown path, an unsupported method, a URL too malformed to route
     key = `unrouted ${response.statusCode}`
-    if (![400, 404, 405].includes(response.statusCode)) {
+    // (a body is read before its path is known: too large or of a broken type, on any path)
+    if (![400, 404, 405, 413, 415].includes(response.statusCode)) {
       return [...problems, `${upper} ${path} answered ${response.statusCode} outside any declared operation`]
     }
     declared = problemResponse

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
+import { uninstrumented } from './child-env.js'
 import { contractViolations } from './contract.js'
 
 /** The master key every e2e server is started with (unless a test passes its own or none). */
@@ -66,7 +67,7 @@ export function spawnServer(t: Test, env: Record<string, string | undefined>): S
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
-    env: merged as NodeJS.ProcessEnv,
+    env: uninstrumented(merged),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
