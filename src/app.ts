@@ -13,7 +13,7 @@ import type { Config } from './config.js'
 import type { Db } from './db/index.js'
 import { settingOrCreate } from './db/settings.js'
 import { createCursorCodec } from './http/cursor.js'
-import { registerErrorHandling, sendProblem } from './http/errors.js'
+import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/errors.js'
 import { registerAuth } from './http/auth.js'
 import { createIdempotencyStore, registerIdempotency } from './http/idempotency.js'
 import { createApiKeysRepository } from './keys/repository.js'
@@ -73,6 +73,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     // route every path parameter Node accepts, so that an overlong id is answered by the
     // operation (400 with a pointer, rate limited) rather than falling out of the router
     routerOptions: { maxParamLength: 16_384 },
+    clientErrorHandler,
     frameworkErrors: (_error, request, reply) => {
       sendProblem(request, reply, new Problem('bad_request', { detail: 'The request URL is malformed.' }))
     },

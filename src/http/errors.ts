@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { allowedMethods, matchPath } from '../contract/spec.js'
 import { Problem, type FieldError } from './problems.js'
@@ -114,4 +116,29 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     return sendProblem(request, reply, new Problem('not_found'))
   })
+}
+
+/**
+ * Requests Node rejects before Fastify sees them (headers too large, too slow, unparseable)
+ * get the same problem format as the rest, written straight to the socket.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new Problem('headers_too_large')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new Problem('request_timeout')
+        : new Problem('bad_request', { detail: 'The request is not valid HTTP.' })
+  const requestId = randomUUID()
+  const body = JSON.stringify(problem.toBody(requestId))
+  this.log.debug({ err: error, requestId }, 'client error')
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${problem.toBody(requestId).title}\r\n` +
+        `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy(error)
 }

@@ -42,12 +42,13 @@ export interface ResponseLike {
 }
 
 /** The problems of one response against the contract; an empty list when it conforms. */
-export function contractViolations(method: string, url: string, response: ResponseLike): string[] {
+export function contractViolations(method: string, url: string | null, response: ResponseLike): string[] {
   const problems: string[] = []
-  const path = url.split('?')[0] ?? url
+  // null: the connection was answered before its request line was read
+  const path = url === null ? '' : (url.split('?')[0] ?? url)
   const upper = method.toUpperCase()
   // a path too malformed to decode is never routed, whatever template it resembles
-  const routable = (() => {
+  const routable = url !== null && (() => {
     try {
       decodeURI(path)
       return true
@@ -74,8 +75,9 @@ export function contractViolations(method: string, url: string, response: Respon
     // outside the declared operations only the service's own problems are expected: an
     // unknown path, an unsupported method, a URL too malformed to route
     key = `unrouted ${response.statusCode}`
-    // (a body is read before its path is known: too large or of a broken type, on any path)
-    if (![400, 404, 405, 413, 415].includes(response.statusCode)) {
+    // (a body is read before its path is known: too large or of a broken type, on any path;
+    // a request Node cannot parse, or whose headers are too large, never gets a path)
+    if (![400, 404, 405, 413, 415, 431].includes(response.statusCode)) {
       return [...problems, `${upper} ${path} answered ${response.statusCode} outside any declared operation`]
     }
     declared = problemResponse
