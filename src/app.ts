@@ -42,6 +42,11 @@ export const redactedLogPaths = [
   '*.key',
 ]
 
+/** pino at `level`, with the redaction every log of the service gets. */
+export function loggerOptions(level: Config['logLevel']) {
+  return { level, redact: { paths: redactedLogPaths, censor: '[redacted]' } }
+}
+
 // Probes and documentation are not rate limited: an orchestrator's health checks must not
 // compete with API traffic from the same address.
 const NOT_RATE_LIMITED = /^\/(healthz|readyz|docs|openapi\.)/
@@ -59,7 +64,7 @@ const CORS_RESPONSE_HEADERS = [
 /** Builds the application; it never listens, so tests drive it with inject(). */
 export async function buildApp({ config, db, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, redact: { paths: redactedLogPaths, censor: '[redacted]' } },
+    logger: logger ?? loggerOptions(config.logLevel),
     genReqId: requestIdFrom,
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,

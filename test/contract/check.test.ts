@@ -38,5 +38,7 @@ t.match(contractViolations('GET', url, ok(304, undefined, { 'cache-control': 'pu
 t.match(contractViolations('DELETE', url, ok(204, user)), [/a body where the spec declares none/])
 t.match(contractViolations('GET', url, ok(200, { ...user, name: '$argon2id$v=19$m=19456' })), [/password hash/])
 t.match(contractViolations('GET', url, { ...ok(200, user), headers: { ...ok(200, user).headers, 'ratelimit-remaining': undefined } }), [/required header RateLimit-Remaining missing/])
+t.match(contractViolations('GET', url, ok(500, { detail: 'Invalid `prisma.user.findUnique()` invocation' })), [/a Prisma error/])
+t.same(contractViolations('GET', url, ok(200, { ...user, name: 'umk_KP2083axLy' })).filter((v) => /Prisma/.test(v)), [], 'random text is not a Prisma error')
 t.match(contractViolations('GET', url, ok(500, { stack: 'Error: x\n    at run (/app/src/x.ts:1:2)' })), [/stack frame/])
 t.match(contractViolations('GET', '/elsewhere', ok(200, {})), [/outside any declared operation/])

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { Test } from 'tap'
-import { buildApp } from '../../src/app.js'
+import { buildApp, loggerOptions } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { createDb, type Db } from '../../src/db/index.js'
 import { migrate } from '../../src/db/migrate.js'
@@ -10,6 +10,18 @@ import { contractViolations } from './contract.js'
 
 /** The master key of every test app; `as` picks another caller for one request. */
 export const MASTER_KEY = 'test-master-key-0123456789abcdefghijklmnopqrstuvwxyz'
+
+/** The default password of test users (newUser). */
+export const TEST_PASSWORD = 'correct horse battery'
+
+// What must never reach a log line, whatever the test did.
+const secrets: Array<[string, RegExp]> = [
+  ['the master key', new RegExp(MASTER_KEY)],
+  ['a test password', new RegExp(TEST_PASSWORD)],
+  ['a password hash', /\$argon2/],
+  ['an API key secret', /umk_[A-Za-z0-9_-]{20,}/],
+  ['a key hash', /\b[0-9a-f]{64}\b/],
+]
 
 /** `as`: the API key to send (the master key by default), or null to send none. */
 type As = { as?: string | null }
@@ -37,10 +49,19 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
   const defaults = loadConfig({})
   // a limit no test reaches unless it sets its own
   const config = { ...defaults, databaseUrl, masterKey: MASTER_KEY, rateLimit: { ...defaults.rateLimit, max: 1_000_000 }, ...overrides }
-  const app = await buildApp({ config, db, logger: false })
+  // Every test app logs as production does (same redaction), at debug level, into memory;
+  // when the test ends its whole log is searched for anything secret.
+  const log: string[] = []
+  const app = await buildApp({ config, db, logger: { ...loggerOptions('debug'), stream: { write: (line: string) => void log.push(line) } } })
   t.teardown(async () => {
     await app.close()
     await db.close()
+    const text = log.join('')
+    for (const [what, pattern] of secrets) {
+      // teardown runs after the test's last assertion: a leak fails the run as an error
+      const at = text.search(pattern)
+      if (at >= 0) throw new Error(`the server log contains ${what}: …${text.slice(Math.max(0, at - 200), at + 80)}…`)
+    }
   })
   return {
     app,
@@ -70,7 +91,7 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
 
 export function newUser(overrides: Record<string, unknown> = {}) {
   const unique = Math.random().toString(36).slice(2, 10)
-  return { email: `user-${unique}@example.com`, name: `User ${unique}`, password: 'correct horse battery', ...overrides }
+  return { email: `user-${unique}@example.com`, name: `User ${unique}`, password: TEST_PASSWORD, ...overrides }
 }
 
 /** Creates a user through the API and returns its representation. */

@@ -32,7 +32,7 @@ const leaks: Array<[string, RegExp]> = [
   ['a password hash', /\$argon2/i],
   ['a stack frame', /\bat [^\s]+ \(?[^\s]*:\d+:\d+\)?/],
   ['SQL', /\b(SELECT|INSERT INTO|UPDATE [`"]?\w+[`"]? SET|DELETE FROM)\b/],
-  ['a Prisma error', /Prisma|P20\d\d/],
+  ['a Prisma error', /Invalid `prisma\.|PrismaClient\w*Error|"code":"P\d{4}"/],
 ]
 
 export interface ResponseLike {
