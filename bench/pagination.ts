@@ -621,7 +621,7 @@ function machine(reports: BackendReport[]): string {
   const cpus = os.cpus()
   return [
     `- Date: ${new Date().toISOString()}`,
-    `- Machine: ${os.availableParallelism()} CPUs (nproc) ${cpus[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
+    `- Machine: ${os.availableParallelism()} CPUs (nproc) ${cpus[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.arch()}`,
     `- Node.js ${process.version}; ${reports.map((r) => r.backend.version).join('; ')}`,
     `- Command: \`npm run bench:pagination${argv.length ? ` -- ${argv.join(' ')}` : ''}\` (= \`npx tsx bench/pagination.ts${argv.length ? ` ${argv.join(' ')}` : ''}\`)`,
   ].join('\n')
