@@ -90,9 +90,9 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
   // A method none of whose operations takes a body (DELETE) does not read one: its
   // size or media type cannot fail a request the spec says nothing about.
-  for (const method of new Set(listOperations().map((op) => op.method))) {
-    const takesBody = listOperations().some((op) => op.method === method && op.requestBody)
-    if (!takesBody && method !== 'get') app.addHttpMethod(method.toUpperCase(), { hasBody: false, overrideExisting: true })
+  const takesBody = new Set(listOperations().filter((op) => op.requestBody).map((op) => op.method))
+  for (const { method } of listOperations()) {
+    if (method !== 'get' && !takesBody.has(method)) app.addHttpMethod(method.toUpperCase(), { hasBody: false, overrideExisting: true })
   }
   // Any other media type is read and set aside: which types an operation accepts is the
   // spec's to say (415 from contract/routes.ts), and one that takes no body ignores it.

@@ -1,7 +1,6 @@
 import envSchema from 'env-schema'
 
 export interface Config {
-  nodeEnv: string
   port: number
   host: string
   databaseUrl: string
@@ -61,13 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid configuration: ${(error as Error).message}`)
   }
-  const nodeEnv = values.NODE_ENV as string
   const masterKey = values.API_MASTER_KEY as string | undefined
-  if (nodeEnv === 'production' && masterKey === undefined) {
+  if (values.NODE_ENV === 'production' && masterKey === undefined) {
     throw new ConfigError('invalid configuration: API_MASTER_KEY is required when NODE_ENV=production (at least 32 characters)')
   }
   return {
-    nodeEnv,
     port: values.PORT as number,
     host: values.HOST as string,
     databaseUrl: values.DATABASE_URL as string,

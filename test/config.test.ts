@@ -3,7 +3,6 @@ import { ConfigError, loadConfig } from '../src/config.js'
 
 t.test('defaults', async (t) => {
   t.same(loadConfig({}), {
-    nodeEnv: 'development',
     port: 3000,
     host: '127.0.0.1',
     databaseUrl: 'file:./data/users.db',

@@ -91,8 +91,7 @@ export interface BoundOperation {
   security: SecurityRequirement[]
 }
 
-/** Every operation the document declares, with path-level parameters merged in. */
-export function listOperations(doc: OpenApiDocument = spec): BoundOperation[] {
+function bindAll(doc: OpenApiDocument): readonly BoundOperation[] {
   const operations: BoundOperation[] = []
   for (const [path, item] of Object.entries(doc.paths)) {
     const shared = (item.parameters ?? []).map((p) => deref(p))
@@ -116,6 +115,14 @@ export function listOperations(doc: OpenApiDocument = spec): BoundOperation[] {
     }
   }
   return operations
+}
+
+// The spec never changes while the process runs: its operations are resolved once.
+const boundOperations = bindAll(spec)
+
+/** Every operation the document declares, with path-level parameters merged in. */
+export function listOperations(): readonly BoundOperation[] {
+  return boundOperations
 }
 
 const templates = Object.keys(spec.paths).map((path) => ({

@@ -115,7 +115,7 @@ export function postgresMigrationAdapterFactory (url: string): SqlMigrationAware
 // rather than copied onto a new one.
 export function override (adapter: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter>): SqlDriverAdapter {
   return new Proxy(adapter, {
-    get (target, prop, receiver) {
+    get (target, prop) {
       if (Object.hasOwn(overrides, prop)) return (overrides as Record<PropertyKey, unknown>)[prop]
       const value = Reflect.get(target, prop, target)
       return typeof value === 'function' ? value.bind(target) : value

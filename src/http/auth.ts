@@ -19,7 +19,7 @@ declare module 'fastify' {
 /** Every scope the spec uses: the master key holds them all. */
 function allScopes(): Set<string> {
   const scopes = new Set<string>()
-  for (const op of listOperations()) for (const requirement of op.security ?? []) for (const s of Object.values(requirement).flat()) scopes.add(s)
+  for (const op of listOperations()) for (const requirement of op.security) for (const s of Object.values(requirement).flat()) scopes.add(s)
   return scopes
 }
 
@@ -57,7 +57,8 @@ export function registerAuth(app: FastifyInstance, options: { masterKey: string;
   const security = new Map(listOperations().map((op) => [`${op.method.toUpperCase()} ${op.routePath}`, op.security]))
   app.addHook('onRoute', (route) => {
     // Fastify answers HEAD with the GET handler: it needs what GET needs
-    const method = [route.method].flat()[0] === 'HEAD' ? 'GET' : [route.method].flat()[0]
+    const [routeMethod] = [route.method].flat()
+    const method = routeMethod === 'HEAD' ? 'GET' : routeMethod
     const requirements = security.get(`${method} ${route.url}`)
     if (!requirements || requirements.length === 0) return
     const needed = Object.values(requirements[0] ?? {}).flat()

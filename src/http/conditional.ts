@@ -40,11 +40,14 @@ export function noneMatchHits(header: string | undefined, etag: string): boolean
   return tags?.some((tag) => tag.opaque === etag) ?? false
 }
 
+/** Versions an If-Match allows: `any` for `*`, undefined when the caller sent none. */
+export type Expected = 'any' | number[] | undefined
+
 /**
  * The versions an If-Match header allows (strong comparison: weak tags never match);
  * `any` for `*`; undefined without the header. An unparseable header allows nothing.
  */
-export function matchVersions(header: string | undefined): 'any' | number[] | undefined {
+export function matchVersions(header: string | undefined): Expected {
   if (header === undefined) return undefined
   const tags = parse(header)
   if (tags === '*') return 'any'

@@ -131,11 +131,12 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
         ? new Problem('request_timeout')
         : new Problem('bad_request', { detail: 'The request is not valid HTTP.' })
   const requestId = randomUUID()
-  const body = JSON.stringify(problem.toBody(requestId))
+  const document = problem.toBody(requestId)
+  const body = JSON.stringify(document)
   this.log.debug({ err: error, requestId }, 'client error')
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${problem.status} ${problem.toBody(requestId).title}\r\n` +
+      `HTTP/1.1 ${problem.status} ${document.title}\r\n` +
         `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
     )

@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import type { components, operations } from '../../generated/openapi.js'
 import { isUniqueViolation } from '../db/errors.js'
 import type { Db } from '../db/index.js'
+import type { Expected } from '../http/conditional.js'
 import type { Position } from '../http/cursor.js'
 import { Problem } from '../http/problems.js'
 import { normalizeEmail, normalizeName } from './email.js'
@@ -39,9 +40,6 @@ export function toUser(row: UserRecord): User {
   }
 }
 
-/** Versions an If-Match allows: `any` for `*`, undefined when the caller sent none. */
-export type Expected = 'any' | number[] | undefined
-
 function notFound(id: string): Problem {
   return new Problem('not_found', { detail: `No user has the id ${id}.` })
 }
@@ -71,10 +69,14 @@ type Target = { email?: string; name?: string; status?: string; password?: strin
 // conditional write makes us start over from a fresh read; with If-Match it is a 412.
 const MAX_WRITE_ATTEMPTS = 20
 
+/** The column a sort orders by, and its direction. */
+function sortKey(sort: Sort) {
+  return { field: sort.replace(/^-/, '') as 'createdAt' | 'email' | 'name', descending: sort.startsWith('-') }
+}
+
 /** The sort key of a row as a cursor stores it. */
 export function positionOf(row: UserRecord, sort: Sort): Position {
-  const field = sort.replace(/^-/, '') as 'createdAt' | 'email' | 'name'
-  const value = row[field]
+  const value = row[sortKey(sort).field]
   return { value: value instanceof Date ? value.toISOString() : value, id: row.id }
 }
 
@@ -178,8 +180,7 @@ export function createUsersRepository(db: Db) {
      * or ahead of the position neither repeat nor hide the others.
      */
     async list(page: { limit: number; sort: Sort; filters: ListFilters; after?: Position }) {
-      const descending = page.sort.startsWith('-')
-      const field = page.sort.replace(/^-/, '') as 'createdAt' | 'email' | 'name'
+      const { field, descending } = sortKey(page.sort)
       const direction = descending ? 'desc' : 'asc'
       const where = filtersWhere(page.filters)
       if (page.after) {

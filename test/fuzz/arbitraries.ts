@@ -6,7 +6,7 @@
 
 import type { ValidateFunction } from 'ajv'
 import fc, { type Arbitrary } from 'fast-check'
-import { createAjv, isStorableDateTime, toSharedRefs } from '../../src/contract/schemas.js'
+import { createAjv, toSharedRefs } from '../../src/contract/schemas.js'
 import { deref, type BoundOperation, type JsonSchema, type OpenApiParameter } from '../../src/contract/spec.js'
 
 // ─── characters ──────────────────────────────────────────────────────────────────────────
@@ -112,6 +112,9 @@ const offsetText = (minutes: number) =>
   `${minutes < 0 ? '-' : '+'}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`
 const fraction = fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined })
 
+const YEAR_0 = new Date(0).setUTCFullYear(0, 0, 1) // 0000-01-01T00:00:00Z
+const LAST_LOCAL = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
 /**
  * An RFC 3339 `date-time` as the service takes it: years 0000–9999 in UTC, `T` or `t`, an
  * optional fraction, `Z`, `z` or a ±hh:mm offset. Leap seconds (`23:59:60`) are RFC 3339
@@ -129,17 +132,20 @@ export const rfc3339DateTime: Arbitrary<string> = fc
     t: fc.constantFrom('T', 't'),
     zone: fc.oneof(fc.constantFrom('Z', 'z'), fc.integer({ min: -1439, max: 1439 })),
   })
+  // an offset can move the instant out of 0000–9999 UTC; computed here from the parts, not
+  // with the service's own check, so that a wrong check would be caught rather than echoed
+  .filter(({ year, month, day, hour, minute, second, zone }) => {
+    const local = new Date(0).setUTCFullYear(year, month - 1, Math.min(day, daysIn(year, month)))
+    const instant = local + ((hour * 60 + minute - (typeof zone === 'number' ? zone : 0)) * 60 + second) * 1000
+    return instant >= YEAR_0 && instant <= LAST_LOCAL
+  })
   .map(({ year, month, day, hour, minute, second, fraction, t, zone }) => {
     const date = `${String(year).padStart(4, '0')}-${two(month)}-${two(Math.min(day, daysIn(year, month)))}`
     const time = `${two(hour)}:${two(minute)}:${two(second)}${fraction ? '.' + fraction : ''}`
     return `${date}${t}${time}${typeof zone === 'number' ? offsetText(zone) : zone}`
   })
-  // an offset can move the instant out of 0000–9999 UTC
-  .filter(isStorableDateTime)
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const YEAR_0 = new Date(0).setUTCFullYear(0, 0, 1) // 0000-01-01T00:00:00Z
-const LAST_LOCAL = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 /** The last instant the service stores: 9999-12-31T23:59:59.999Z. */
 export const LAST_INSTANT = LAST_LOCAL
 

@@ -3,7 +3,8 @@
 // requests (`source`, `matches`), so that the bug cannot come back unnoticed.
 
 import fc, { type Arbitrary } from 'fast-check'
-import { listOperations, matchPath, type BoundOperation, type JsonSchema } from '../../src/contract/spec.js'
+import { listOperations, type BoundOperation, type JsonSchema } from '../../src/contract/spec.js'
+import { operationFor } from '../helpers/contract.js'
 import {
   LENIENT_DATE_TIMES,
   mutatedRequest,
@@ -22,15 +23,7 @@ const operations = listOperations()
 
 /** The operation a request reaches, if any (as the contract check decides it). */
 export function operationOf(request: FuzzRequest): BoundOperation | undefined {
-  const { pathname } = seenUrl(request.url)
-  try {
-    decodeURI(pathname)
-  } catch {
-    return undefined
-  }
-  const template = matchPath(pathname)
-  const method = request.method === 'HEAD' ? 'GET' : request.method
-  return operations.find((op) => op.path === template && op.method.toUpperCase() === method)
+  return operationFor(request.method, seenUrl(request.url).pathname)
 }
 
 function pathParams(op: BoundOperation, request: FuzzRequest): Record<string, string> {
@@ -58,7 +51,7 @@ const isDateTime = (schema: JsonSchema) => resolve(schema).format === 'date-time
  * A date-time JavaScript's Date cannot read (a leap second, `+05`), or reads past year 9999.
  * The validator once accepted these, and the service then failed on them; it refuses them now.
  */
-const unreadable = (_schema: JsonSchema, value: unknown) => {
+const unreadable = (value: unknown) => {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return false
   const ms = Date.parse(value)
   return Number.isNaN(ms) || !/^\d{4}-/.test(new Date(ms).toISOString())
@@ -92,7 +85,7 @@ export const REGRESSIONS: Regression[] = [
       const op = operationOf(request)
       if (!op) return false
       const query = seenUrl(request.url).searchParams
-      return op.parameters.some((p) => p.in === 'query' && isDateTime(p.schema) && query.getAll(p.name).some((v) => unreadable(p.schema, v)))
+      return op.parameters.some((p) => p.in === 'query' && isDateTime(p.schema) && query.getAll(p.name).some(unreadable))
     },
     source: (env) =>
       fc.oneof(
@@ -119,7 +112,7 @@ export const REGRESSIONS: Regression[] = [
       const media = op?.requestBody ? Object.values(op.requestBody.content)[0] : undefined
       if (!media) return false
       const body = jsonBody(request)
-      return propertyPaths(media.schema).some(({ path, schema }) => isDateTime(schema) && unreadable(schema, path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), body)))
+      return propertyPaths(media.schema).some(({ path, schema }) => isDateTime(schema) && unreadable(path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), body)))
     },
     source: (env) =>
       fc.oneof(

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv'
 import { createAjv, toSharedRefs } from '../../src/contract/schemas.js'
-import { deref, listOperations, matchPath, spec, type JsonSchema, type OpenApiResponse } from '../../src/contract/spec.js'
+import { deref, listOperations, matchPath, type BoundOperation, type JsonSchema, type OpenApiResponse } from '../../src/contract/spec.js'
 
 // The contract check: every response a test receives is compared with what openapi.yaml
 // declares for that operation and status (status declared, media type, body schema,
@@ -41,23 +41,26 @@ export interface ResponseLike {
   body: string
 }
 
+/** The operation a request for `path` reaches, if any (HEAD is answered by GET). */
+export function operationFor(method: string, path: string): BoundOperation | undefined {
+  try {
+    // a path too malformed to decode is never routed, whatever template it resembles
+    decodeURI(path)
+  } catch {
+    return undefined
+  }
+  const template = matchPath(path)
+  const upper = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase()
+  return operations.find((op) => op.path === template && op.method.toUpperCase() === upper)
+}
+
 /** The problems of one response against the contract; an empty list when it conforms. */
 export function contractViolations(method: string, url: string | null, response: ResponseLike): string[] {
   const problems: string[] = []
   // null: the connection was answered before its request line was read
   const path = url === null ? '' : (url.split('?')[0] ?? url)
   const upper = method.toUpperCase()
-  // a path too malformed to decode is never routed, whatever template it resembles
-  const routable = url !== null && (() => {
-    try {
-      decodeURI(path)
-      return true
-    } catch {
-      return false
-    }
-  })()
-  const template = routable ? matchPath(path) : undefined
-  const operation = operations.find((op) => op.path === template && op.method.toUpperCase() === (upper === 'HEAD' ? 'GET' : upper))
+  const operation = url === null ? undefined : operationFor(method, path)
 
   for (const [what, pattern] of leaks) {
     if (pattern.test(response.body)) problems.push(`body contains ${what}: ${response.body.slice(0, 300)}`)
@@ -71,7 +74,6 @@ export function contractViolations(method: string, url: string | null, response:
     declared = operation.responses[String(response.statusCode)] ?? operation.responses.default
     if (!declared) return [...problems, `${key}: status ${response.statusCode} is not declared for ${operation.operationId}`]
   } else {
-    // outside the declared operations only the service's own 404/405 problems are expected
     // outside the declared operations only the service's own problems are expected: an
     // unknown path, an unsupported method, a URL too malformed to route
     key = `unrouted ${response.statusCode}`
@@ -112,4 +114,3 @@ export function contractViolations(method: string, url: string | null, response:
   return problems
 }
 
-export { spec }
