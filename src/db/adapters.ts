@@ -55,6 +55,9 @@ export function postgresAdapterFactory (url: string): SqlMigrationAwareDriverAda
 const PG_CHAR_OID = 18
 const PG_TEXT_OID = 25
 
+// pg.Client#query has a dozen overloads (callbacks, promises, submittables); this override
+// passes every form through, so it is typed as loosely as pg's own implementation.
+/* biome-ignore-start lint/suspicious/noExplicitAny: see above */
 class CharAsTextClient extends pg.Client {
   override query (...args: unknown[]): any {
     const last = args.length - 1
@@ -75,6 +78,7 @@ class CharAsTextClient extends pg.Client {
     return typeof result?.then === 'function' ? result.then(fix) : result
   }
 }
+/* biome-ignore-end lint/suspicious/noExplicitAny: see above */
 
 export function postgresMigrationAdapterFactory (url: string): SqlMigrationAwareDriverAdapterFactory {
   const connect = (connectionString: string): Promise<SqlDriverAdapter> =>

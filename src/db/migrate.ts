@@ -20,7 +20,7 @@ const LOCK_TIMEOUT_MS = 120_000
 export async function migrate (databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const target = parseDatabaseUrl(databaseUrl)
   const [schema, migrationsList] = await Promise.all([readSchema(target.provider), readMigrations(target.provider)])
-  let adapterFactory
+  let adapterFactory: ReturnType<typeof sqliteAdapterFactory>
   let unlock = async (): Promise<void> => {}
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.path), { recursive: true })

@@ -104,7 +104,10 @@ export function createUsersRepository(db: Db) {
       if (target.password !== undefined) {
         const password = target.password
         if (!verified.has(current.passwordHash)) verified.set(current.passwordHash, verifyPassword(current.passwordHash, password))
-        if (!(await verified.get(current.passwordHash))) changes.passwordHash = await (newHash ??= hashPassword(password))
+        if (!(await verified.get(current.passwordHash))) {
+          newHash ??= hashPassword(password)
+          changes.passwordHash = await newHash
+        }
       }
       return changes
     }

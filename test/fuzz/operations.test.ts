@@ -188,7 +188,7 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
     const collection = op.path.replace(/\/\{[^}]+\}$/, '')
     const pool = pools[collection]
     const id = decodeURIComponent(seenUrl(request.url).pathname.split('/').pop()!)
-    if (!pool || !pool.includes(id)) return
+    if (!pool?.includes(id)) return
     pool.splice(pool.indexOf(id), 1)
     if (collection === '/api/users') {
       const now = new Date()
