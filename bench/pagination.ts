@@ -129,22 +129,148 @@ function queryString(c: Case, limit: number, cursor?: string): string {
 // ─── the seed ────────────────────────────────────────────────────────────────────────────
 
 const FIRST_NAMES = [
-  'Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger',
-  'Radia', 'Tim', 'Hedy', 'John', 'Katherine', 'Donald', 'Sophie', 'Guido', 'Anita', 'Bjarne',
-  'Mary', 'James', 'Patricia', 'Robert', 'Jennifer', 'Michael', 'Linda', 'William', 'Elizabeth', 'David',
-  'Susan', 'Richard', 'Jessica', 'Joseph', 'Sarah', 'Thomas', 'Karen', 'Charles', 'Nancy', 'Daniel',
-  'Lisa', 'Matthew', 'Betty', 'Anthony', 'Sandra', 'Mark', 'Ashley', 'Paul', 'Emily', 'Steven',
-  'María', 'José', 'Zoë', 'Chloé', 'Søren', 'Aoife', 'Björn', 'Łukasz', 'Inès', 'Renée',
-  'Hiroshi', 'Yuki', 'Wei', 'Mei', 'Arjun', 'Priya', 'Olusegun', 'Amara', 'Mateo', 'Valentina',
+  'Ada',
+  'Alan',
+  'Grace',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+  'Edsger',
+  'Radia',
+  'Tim',
+  'Hedy',
+  'John',
+  'Katherine',
+  'Donald',
+  'Sophie',
+  'Guido',
+  'Anita',
+  'Bjarne',
+  'Mary',
+  'James',
+  'Patricia',
+  'Robert',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'William',
+  'Elizabeth',
+  'David',
+  'Susan',
+  'Richard',
+  'Jessica',
+  'Joseph',
+  'Sarah',
+  'Thomas',
+  'Karen',
+  'Charles',
+  'Nancy',
+  'Daniel',
+  'Lisa',
+  'Matthew',
+  'Betty',
+  'Anthony',
+  'Sandra',
+  'Mark',
+  'Ashley',
+  'Paul',
+  'Emily',
+  'Steven',
+  'María',
+  'José',
+  'Zoë',
+  'Chloé',
+  'Søren',
+  'Aoife',
+  'Björn',
+  'Łukasz',
+  'Inès',
+  'Renée',
+  'Hiroshi',
+  'Yuki',
+  'Wei',
+  'Mei',
+  'Arjun',
+  'Priya',
+  'Olusegun',
+  'Amara',
+  'Mateo',
+  'Valentina',
 ]
 const LAST_NAMES = [
-  'Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Dijkstra',
-  'Perlman', 'Berners-Lee', 'Lamarr', 'Backus', 'Johnson', 'Knuth', 'Wilson', 'van Rossum', 'Borg', 'Stroustrup',
-  'Smith', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez',
-  'Gonzalez', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'White',
-  'Harris', 'Clark', 'Lewis', 'Robinson', 'Walker', 'Young', 'King', 'Wright', 'Scott', 'Green',
-  'Müller', 'Schröder', 'Dubois', 'Lefèvre', 'Østergaard', "O'Brien", 'Kowalski', 'Nakamura', 'Sato', 'Zhang',
-  'Chen', 'Patel', 'Okafor', 'Silva', 'Rossi', 'Novák', 'Ivanova', 'Andersson', 'Nguyen', 'Kim',
+  'Lovelace',
+  'Turing',
+  'Hopper',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'Dijkstra',
+  'Perlman',
+  'Berners-Lee',
+  'Lamarr',
+  'Backus',
+  'Johnson',
+  'Knuth',
+  'Wilson',
+  'van Rossum',
+  'Borg',
+  'Stroustrup',
+  'Smith',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Rodriguez',
+  'Martinez',
+  'Hernandez',
+  'Lopez',
+  'Gonzalez',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Perez',
+  'White',
+  'Harris',
+  'Clark',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'King',
+  'Wright',
+  'Scott',
+  'Green',
+  'Müller',
+  'Schröder',
+  'Dubois',
+  'Lefèvre',
+  'Østergaard',
+  "O'Brien",
+  'Kowalski',
+  'Nakamura',
+  'Sato',
+  'Zhang',
+  'Chen',
+  'Patel',
+  'Okafor',
+  'Silva',
+  'Rossi',
+  'Novák',
+  'Ivanova',
+  'Andersson',
+  'Nguyen',
+  'Kim',
 ]
 const DOMAINS = ['example.com', 'example.org', 'example.net', 'mail.example', 'corp.example']
 
@@ -165,7 +291,14 @@ function generateUsers(count: number): SeedUser[] {
   const random = prng(0x5eed)
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!
   const ascii = (s: string) =>
-    s.replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z]/g, '')
+    s
+      .replace(/ł/g, 'l')
+      .replace(/Ł/g, 'L')
+      .replace(/ø/g, 'o')
+      .replace(/Ø/g, 'O')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z]/g, '')
   const ids = new V7Generator()
   const users: SeedUser[] = []
   let t = Date.UTC(2025, 0, 1)
@@ -235,7 +368,10 @@ async function sqliteBackend(): Promise<Backend> {
     databaseUrl,
     toStored,
     async rawCreatedAt(id) {
-      const row = raw().prepare('SELECT typeof("createdAt") AS type, "createdAt" AS text FROM "User" WHERE "id" = ?').get(id) as { type: string; text: string }
+      const row = raw().prepare('SELECT typeof("createdAt") AS type, "createdAt" AS text FROM "User" WHERE "id" = ?').get(id) as {
+        type: string
+        text: string
+      }
       return row
     },
     async seed(users, passwordHash) {
@@ -256,7 +392,11 @@ async function sqliteBackend(): Promise<Backend> {
       return elapsed
     },
     async ids(sql, params) {
-      return (raw().prepare(sql).all(...params) as { id: string }[]).map((r) => r.id)
+      return (
+        raw()
+          .prepare(sql)
+          .all(...params) as { id: string }[]
+      ).map((r) => r.id)
     },
     async time(sql, params) {
       const statement = raw().prepare(sql)
@@ -265,7 +405,9 @@ async function sqliteBackend(): Promise<Backend> {
       return performance.now() - started
     },
     async explain(sql, params) {
-      const rows = raw().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { id: number; parent: number; detail: string }[]
+      const rows = raw()
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params) as { id: number; parent: number; detail: string }[]
       const depth = new Map<number, number>([[0, -1]])
       return rows
         .map((r) => {
@@ -304,8 +446,10 @@ async function postgresBackend(adminUrl: string): Promise<Backend> {
   const databaseUrl = url.toString()
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
-  const { rows: [info] } = await client.query<{ v: string; collation: string }>(
-    'SELECT current_setting(\'server_version\') AS v, datcollate AS collation FROM pg_database WHERE datname = current_database()',
+  const {
+    rows: [info],
+  } = await client.query<{ v: string; collation: string }>(
+    "SELECT current_setting('server_version') AS v, datcollate AS collation FROM pg_database WHERE datname = current_database()",
   )
   const version = `PostgreSQL ${info!.v} (collation ${info!.collation})`
   // @prisma/adapter-pg binds a DateTime as "YYYY-MM-DD HH:MM:SS.mmm" in UTC (timestamp(3), no zone)
@@ -476,7 +620,11 @@ async function runOn(backend: Backend, users: SeedUser[]): Promise<BackendReport
         const http = await timeHttp(base, queryString(c, PAGE_LIMIT, point.cursor), point.firstId)
 
         // the SQL the repository sends for this very page, then the plain OR form (before)
-        const product = await capture(async () => (await repo.list({ limit: PAGE_LIMIT, sort: c.sort, filters: c.filters, ...(point.position ? { after: point.position } : {}) })).rows)
+        const product = await capture(
+          async () =>
+            (await repo.list({ limit: PAGE_LIMIT, sort: c.sort, filters: c.filters, ...(point.position ? { after: point.position } : {}) }))
+              .rows,
+        )
         await sameRows(backend, product, `${c.label} at depth ${depth}`)
         const explained = async (q: CapturedQuery): Promise<Explained> => ({
           sql: q.sql,
@@ -514,7 +662,9 @@ async function checkStoredDateTime(backend: Backend, id: string, createdAt: Date
   const stored = await backend.rawCreatedAt(id)
   const seeded = backend.toStored(createdAt.getTime())
   if (stored.text !== seeded) {
-    throw new Error(`Prisma stored createdAt as ${stored.type} ${JSON.stringify(stored.text)}, the seed would write ${JSON.stringify(seeded)}`)
+    throw new Error(
+      `Prisma stored createdAt as ${stored.type} ${JSON.stringify(stored.text)}, the seed would write ${JSON.stringify(seeded)}`,
+    )
   }
   return `${stored.type} '${stored.text}'`
 }
@@ -633,7 +783,12 @@ function depthLabel(depth: number): string {
 
 /** One line per plan, for the tables. */
 function summarize(provider: Provider, plan: string): string {
-  if (provider === 'sqlite') return plan.split('\n').map((l) => l.trim()).join('; ').replaceAll('main.', '')
+  if (provider === 'sqlite')
+    return plan
+      .split('\n')
+      .map((l) => l.trim())
+      .join('; ')
+      .replaceAll('main.', '')
   const parts: string[] = []
   const index = /(Index Scan(?: Backward)?) using "(\w+)"/.exec(plan)
   if (/BitmapOr/.test(plan)) {
@@ -642,7 +797,9 @@ function summarize(provider: Provider, plan: string): string {
   } else if (/Bitmap Heap Scan/.test(plan)) {
     const heap = /Bitmap Heap Scan on "User".*?actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(plan)
     const bitmap = /Bitmap Index Scan on "(\w+)"/.exec(plan)
-    parts.push(`Bitmap Index Scan on ${bitmap?.[1] ?? '?'} from the cursor (Index Cond), ${heap ? int(Number(heap[1])) : '?'} rows fetched, then sorted`)
+    parts.push(
+      `Bitmap Index Scan on ${bitmap?.[1] ?? '?'} from the cursor (Index Cond), ${heap ? int(Number(heap[1])) : '?'} rows fetched, then sorted`,
+    )
   } else if (index) {
     parts.push(`${index[1]} on ${index[2]}${/Index Cond:/.test(plan) ? ' from the cursor (Index Cond)' : ' from the start'}`)
   } else if (/Seq Scan/.test(plan)) {
@@ -748,7 +905,9 @@ function reading(r: BackendReport): string {
       }
       how = `${parts.join(' ')}; either way a page costs in proportion to the rows before or after the cursor instead of staying at the first page's cost`
     }
-    const slowest = compared.reduce((a, b) => (b.plainOr!.time.median / b.product.time.median > a.plainOr!.time.median / a.product.time.median ? b : a))
+    const slowest = compared.reduce((a, b) =>
+      b.plainOr!.time.median / b.product.time.median > a.plainOr!.time.median / a.product.time.median ? b : a,
+    )
     sentences.push(
       'The plain OR form the product used before, `k > v OR (k = v AND id > i)`, returns the same rows but gives the planner no range on the leading index column: ' +
         `${how} (up to ${times(slowest.plainOr!.time.median / slowest.product.time.median)} the product's SQL time, \`${slowest.case.label}\` at depth ${int(slowest.depth)}). ` +
@@ -771,7 +930,9 @@ function section(r: BackendReport): string {
   lines.push('| case | rows | distinct ids | = ORDER BY of the whole table | pages | total time | rows/s | ms/page |')
   lines.push('|---|---:|---:|---|---:|---:|---:|---:|')
   for (const w of r.walks) {
-    lines.push(`| \`${w.case.label}\` | ${int(w.rows)} | ${int(w.distinct)} | ${w.matchesOrderBy ? 'yes' : '**no**'} | ${int(w.pages)} | ${(w.ms / 1000).toFixed(1)} s | ${int(Math.round(w.rows / (w.ms / 1000)))} | ${fmt(w.ms / w.pages)} |`)
+    lines.push(
+      `| \`${w.case.label}\` | ${int(w.rows)} | ${int(w.distinct)} | ${w.matchesOrderBy ? 'yes' : '**no**'} | ${int(w.pages)} | ${(w.ms / 1000).toFixed(1)} s | ${int(Math.round(w.rows / (w.ms / 1000)))} | ${fmt(w.ms / w.pages)} |`,
+    )
   }
   lines.push('')
   lines.push(`### Page latency (limit=${PAGE_LIMIT}; ${REPEATS} timed requests after ${WARMUP} warm-ups, sequential, keep-alive)`, '')
@@ -782,7 +943,9 @@ function section(r: BackendReport): string {
       'The first page has no keyset condition, so both forms are the same query there.',
     '',
   )
-  lines.push('| case | page | HTTP median ms | HTTP p95 ms | HTTP mean ms | product: SQL only median ms | product: plan | plain OR form (before): SQL only median ms | plain OR form (before): plan |')
+  lines.push(
+    '| case | page | HTTP median ms | HTTP p95 ms | HTTP mean ms | product: SQL only median ms | product: plan | plain OR form (before): SQL only median ms | plain OR form (before): plan |',
+  )
   lines.push('|---|---|---:|---:|---:|---:|---|---:|---|')
   for (const m of r.measured) {
     lines.push(
@@ -797,7 +960,7 @@ function section(r: BackendReport): string {
       (b.provider === 'sqlite'
         ? 'explained with `EXPLAIN QUERY PLAN` on better-sqlite3 with the parameters bound as @prisma/adapter-better-sqlite3 binds them (DateTime as `…+00:00` text).'
         : 'explained with `EXPLAIN (ANALYZE, BUFFERS)` with the parameters bound as @prisma/adapter-pg binds them (DateTime as UTC `YYYY-MM-DD HH:MM:SS.mmm`).') +
-      ' Plans for the first page, the middle and the deepest page, first for the product\'s form (what it sends), then for the plain OR form it used before (for comparison); the table above summarizes every page.',
+      " Plans for the first page, the middle and the deepest page, first for the product's form (what it sends), then for the plain OR form it used before (for comparison); the table above summarizes every page.",
     '',
   )
   for (const c of CASES) {
@@ -805,7 +968,7 @@ function section(r: BackendReport): string {
     const shown = [rows[0]!, rows[Math.floor(rows.length / 2)]!, rows.at(-1)!]
     lines.push(`#### \`${c.label}\``, '')
     lines.push('First page:', '', '```sql', rows[0]!.product.sql, '```', '')
-    lines.push('Any later page, the product\'s form `k >= v AND (k > v OR id > i)`:', '', '```sql', rows.at(-1)!.product.sql, '```', '')
+    lines.push("Any later page, the product's form `k >= v AND (k > v OR id > i)`:", '', '```sql', rows.at(-1)!.product.sql, '```', '')
     for (const m of shown) {
       lines.push(`${depthLabel(m.depth)}, params \`${JSON.stringify(m.product.params)}\`:`, '', '```', m.product.plan, '```', '')
     }
@@ -813,9 +976,14 @@ function section(r: BackendReport): string {
     if (withPlainOr.length) {
       lines.push(
         'The same later pages in the plain OR form the product used before, `k > v OR (k = v AND id > i)` (for comparison; not what the product sends):',
-        '', '```sql', withPlainOr[0]!.plainOr!.sql, '```', '',
+        '',
+        '```sql',
+        withPlainOr[0]!.plainOr!.sql,
+        '```',
+        '',
       )
-      for (const m of withPlainOr) lines.push(`${depthLabel(m.depth)}, params \`${JSON.stringify(m.plainOr!.params)}\`:`, '', '```', m.plainOr!.plan, '```', '')
+      for (const m of withPlainOr)
+        lines.push(`${depthLabel(m.depth)}, params \`${JSON.stringify(m.plainOr!.params)}\`:`, '', '```', m.plainOr!.plan, '```', '')
     }
   }
   lines.push('### Reading', '', reading(r), '')

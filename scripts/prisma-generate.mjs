@@ -12,12 +12,14 @@ export { deriveSchema }
 
 const require = createRequire(import.meta.url)
 
-export function writeDerivedSchemas () {
+export function writeDerivedSchemas() {
   for (const provider of providers) {
     const file = schemaPath(provider)
     const text = deriveSchema(provider)
     let current = null
-    try { current = readFileSync(file, 'utf8') } catch {}
+    try {
+      current = readFileSync(file, 'utf8')
+    } catch {}
     // Rewriting an unchanged file would still bump its mtime and confuse watchers.
     if (current !== text) {
       mkdirSync(dirname(file), { recursive: true })
@@ -26,7 +28,7 @@ export function writeDerivedSchemas () {
   }
 }
 
-export function generateClients () {
+export function generateClients() {
   const cli = require.resolve('prisma/build/index.js')
   for (const provider of providers) {
     const result = spawnSync(process.execPath, [cli, 'generate', '--schema', relative(projectRoot, schemaPath(provider))], {
@@ -38,8 +40,8 @@ export function generateClients () {
         // native one otherwise; generate never runs it, an existing file is enough.
         PRISMA_SCHEMA_ENGINE_BINARY: join(projectRoot, 'scripts', 'lib', 'no-schema-engine.mjs'),
         PRISMA_HIDE_UPDATE_MESSAGE: '1',
-        CHECKPOINT_DISABLE: '1'
-      }
+        CHECKPOINT_DISABLE: '1',
+      },
     })
     if (result.status !== 0) {
       throw new Error(`prisma generate failed for ${provider} (exit ${result.status ?? result.signal})`)

@@ -57,8 +57,15 @@ const SWAGGER_UI_LOGO_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX9
 // What a browser client of another origin may send and read (when CORS_ORIGINS allows it).
 const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id']
 const CORS_RESPONSE_HEADERS = [
-  'ETag', 'Location', 'Link', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed',
-  'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
+  'ETag',
+  'Location',
+  'Link',
+  'Retry-After',
+  'X-Request-Id',
+  'Idempotent-Replayed',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
 ]
 
 /** Builds the application; it never listens, so tests drive it with inject(). */
@@ -69,7 +76,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
     // a hop count means: trust that many proxies in front of this one
-    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
+    trustProxy:
+      typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     // slow clients cannot hold a connection or a request open for ever
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.connectionTimeoutMs,
@@ -90,7 +98,11 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
   // A method none of whose operations takes a body (DELETE) does not read one: its
   // size or media type cannot fail a request the spec says nothing about.
-  const takesBody = new Set(listOperations().filter((op) => op.requestBody).map((op) => op.method))
+  const takesBody = new Set(
+    listOperations()
+      .filter((op) => op.requestBody)
+      .map((op) => op.method),
+  )
   for (const { method } of listOperations()) {
     if (method !== 'get' && !takesBody.has(method)) app.addHttpMethod(method.toUpperCase(), { hasBody: false, overrideExisting: true })
   }
@@ -117,7 +129,9 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     })
   }
 
-  const redis = config.rateLimit.redisUrl ? new Redis(config.rateLimit.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false }) : undefined
+  const redis = config.rateLimit.redisUrl
+    ? new Redis(config.rateLimit.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined
   if (redis) app.addHook('onClose', async () => void (await redis.quit()))
   await app.register(rateLimit, {
     global: true,
@@ -129,8 +143,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     keyGenerator: (request) => (request.caller ? `key:${request.caller.id}` : `ip:${request.ip}`),
     allowList: (request) => NOT_RATE_LIMITED.test(request.url),
     ...(redis ? { redis, nameSpace: 'user-management-rate-limit:' } : {}),
-    errorResponseBuilder: (_request, context) =>
-      new Problem('rate_limited', { detail: `Too many requests; retry in ${context.after}.` }),
+    errorResponseBuilder: (_request, context) => new Problem('rate_limited', { detail: `Too many requests; retry in ${context.after}.` }),
   })
 
   await app.register(swagger, { mode: 'static', specification: { document: spec as never } })

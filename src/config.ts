@@ -77,7 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: values.RATE_LIMIT_WINDOW_MS as number,
       redisUrl: values.REDIS_URL as string | undefined,
     },
-    corsOrigins: ((values.CORS_ORIGINS as string | undefined) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: ((values.CORS_ORIGINS as string | undefined) ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: trustProxy(values.TRUST_PROXY as string),
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS as number,
     connectionTimeoutMs: values.CONNECTION_TIMEOUT_MS as number,

@@ -19,7 +19,13 @@ t.test('defaults', async (t) => {
 })
 
 t.test('values from the environment', async (t) => {
-  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgresql://db.internal/users', LOG_LEVEL: 'warn', BODY_LIMIT_BYTES: '2048' })
+  const config = loadConfig({
+    PORT: '8080',
+    HOST: '0.0.0.0',
+    DATABASE_URL: 'postgresql://db.internal/users',
+    LOG_LEVEL: 'warn',
+    BODY_LIMIT_BYTES: '2048',
+  })
   t.match(config, { port: 8080, host: '0.0.0.0', databaseUrl: 'postgresql://db.internal/users', logLevel: 'warn', bodyLimit: 2048 })
 })
 
@@ -48,7 +54,11 @@ t.test('production requires API_MASTER_KEY', async (t) => {
 })
 
 t.test('security settings', async (t) => {
-  const config = loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173', TRUST_PROXY: '2', REDIS_URL: 'redis://127.0.0.1:6379' })
+  const config = loadConfig({
+    CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
+    TRUST_PROXY: '2',
+    REDIS_URL: 'redis://127.0.0.1:6379',
+  })
   t.same(config.corsOrigins, ['https://app.example.com', 'http://localhost:5173'])
   t.equal(config.trustProxy, 2)
   t.equal(config.rateLimit.redisUrl, 'redis://127.0.0.1:6379')

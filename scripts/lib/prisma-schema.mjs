@@ -12,19 +12,19 @@ export const providers = ['sqlite', 'postgresql']
 
 export const modelsPath = join(projectRoot, 'prisma', 'models.prisma')
 
-export function schemaPath (provider) {
+export function schemaPath(provider) {
   return join(projectRoot, 'prisma', provider, 'schema.prisma')
 }
 
-export function migrationsDir (provider) {
+export function migrationsDir(provider) {
   return join(projectRoot, 'prisma', provider, 'migrations')
 }
 
-export function readModels () {
+export function readModels() {
   return readFileSync(modelsPath, 'utf8')
 }
 
-export function deriveSchema (provider, models = readModels()) {
+export function deriveSchema(provider, models = readModels()) {
   if (!providers.includes(provider)) throw new Error(`unknown provider ${provider}`)
   // No url in the datasource: Prisma 7 takes connections from driver adapters at run time.
   // importFileExtension "js" makes the generated TypeScript import siblings as `./x.js`,

@@ -44,10 +44,7 @@ export interface HandlerContext extends Services {
   reply: FastifyReply
 }
 
-export type Handler<K extends OperationId> = (
-  request: OperationRequest<K>,
-  context: HandlerContext,
-) => Promise<OperationResult<K>>
+export type Handler<K extends OperationId> = (request: OperationRequest<K>, context: HandlerContext) => Promise<OperationResult<K>>
 
 /** One handler per operation of the spec: a missing one is a compile error. */
 export type Handlers = { [K in OperationId]: Handler<K> }

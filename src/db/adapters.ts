@@ -16,17 +16,17 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000
 // two are per connection, hence set on each one.
 const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;'
 
-export function sqliteAdapterFactory (path: string): SqlMigrationAwareDriverAdapterFactory {
+export function sqliteAdapterFactory(path: string): SqlMigrationAwareDriverAdapterFactory {
   const inner = new PrismaBetterSqlite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS })
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: async () => prepareSqlite(await inner.connect()),
-    connectToShadowDb: async () => prepareSqlite(await inner.connectToShadowDb())
+    connectToShadowDb: async () => prepareSqlite(await inner.connectToShadowDb()),
   }
 }
 
-async function prepareSqlite (adapter: SqlDriverAdapter): Promise<SqlDriverAdapter> {
+async function prepareSqlite(adapter: SqlDriverAdapter): Promise<SqlDriverAdapter> {
   await adapter.executeScript(SQLITE_PRAGMAS)
   return override(adapter, {
     // Engine bug: the shadow database replays each migration with executeRaw(whole script),
@@ -41,11 +41,11 @@ async function prepareSqlite (adapter: SqlDriverAdapter): Promise<SqlDriverAdapt
         }
         throw error
       }
-    }
+    },
   })
 }
 
-export function postgresAdapterFactory (url: string): SqlMigrationAwareDriverAdapterFactory {
+export function postgresAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
   return new PrismaPg({ connectionString: url })
 }
 
@@ -59,7 +59,7 @@ const PG_TEXT_OID = 25
 // passes every form through, so it is typed as loosely as pg's own implementation.
 /* biome-ignore-start lint/suspicious/noExplicitAny: see above */
 class CharAsTextClient extends pg.Client {
-  override query (...args: unknown[]): any {
+  override query(...args: unknown[]): any {
     const last = args.length - 1
     const fix = (result: any): any => {
       for (const r of Array.isArray(result) ? result : [result]) {
@@ -80,7 +80,7 @@ class CharAsTextClient extends pg.Client {
 }
 /* biome-ignore-end lint/suspicious/noExplicitAny: see above */
 
-export function postgresMigrationAdapterFactory (url: string): SqlMigrationAwareDriverAdapterFactory {
+export function postgresMigrationAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
   const connect = (connectionString: string): Promise<SqlDriverAdapter> =>
     new PrismaPg({ connectionString, Client: CharAsTextClient } as pg.PoolConfig).connect()
   return {
@@ -109,20 +109,20 @@ export function postgresMigrationAdapterFactory (url: string): SqlMigrationAware
           await shadow.dispose()
           await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
           await admin.dispose()
-        }
+        },
       })
-    }
+    },
   }
 }
 
 // Adapters keep state in private fields, so methods are bound to the original object
 // rather than copied onto a new one.
-export function override (adapter: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter>): SqlDriverAdapter {
+export function override(adapter: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter>): SqlDriverAdapter {
   return new Proxy(adapter, {
-    get (target, prop) {
+    get(target, prop) {
       if (Object.hasOwn(overrides, prop)) return (overrides as Record<PropertyKey, unknown>)[prop]
       const value = Reflect.get(target, prop, target)
       return typeof value === 'function' ? value.bind(target) : value
-    }
+    },
   })
 }

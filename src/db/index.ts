@@ -17,7 +17,7 @@ export interface Db {
   close(): Promise<void>
 }
 
-export async function createDb (databaseUrl: string): Promise<Db> {
+export async function createDb(databaseUrl: string): Promise<Db> {
   const target = parseDatabaseUrl(databaseUrl)
   let prisma: PrismaClient
   if (target.provider === 'sqlite') {
@@ -38,14 +38,16 @@ export async function createDb (databaseUrl: string): Promise<Db> {
   return {
     prisma,
     provider: target.provider,
-    ping: async () => { await prisma.$queryRawUnsafe('SELECT 1') },
-    close: () => prisma.$disconnect()
+    ping: async () => {
+      await prisma.$queryRawUnsafe('SELECT 1')
+    },
+    close: () => prisma.$disconnect(),
   }
 }
 
 // Some filesystems (network mounts) cannot hold a WAL; SQLite then silently keeps its
 // rollback journal, and the concurrency and durability this service assumes are gone.
-async function assertWal (prisma: PrismaClient): Promise<void> {
+async function assertWal(prisma: PrismaClient): Promise<void> {
   const [row] = await prisma.$queryRawUnsafe<Array<{ journal_mode: string }>>('PRAGMA journal_mode')
   if (row?.journal_mode !== 'wal') {
     throw new Error(`SQLite database could not switch to WAL mode (journal_mode=${String(row?.journal_mode)})`)

@@ -17,7 +17,7 @@ export interface MigrateOptions {
 // stuck start-up is reported rather than hanging a deployment.
 const LOCK_TIMEOUT_MS = 120_000
 
-export async function migrate (databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
+export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const target = parseDatabaseUrl(databaseUrl)
   const [schema, migrationsList] = await Promise.all([readSchema(target.provider), readMigrations(target.provider)])
   let adapterFactory: ReturnType<typeof sqliteAdapterFactory>
@@ -36,7 +36,7 @@ export async function migrate (databaseUrl: string, options: MigrateOptions = {}
     // an edited or failed one stops start-up with the engine's explanation.
     const { appliedMigrationNames } = await withSchemaEngine(
       { schema, adapterFactory, log: (line) => forwardProblems(line, options.log) },
-      (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS })
+      (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
     )
     for (const name of appliedMigrationNames) options.log?.(`applied migration ${name}`)
     return { applied: appliedMigrationNames }
@@ -47,10 +47,10 @@ export async function migrate (databaseUrl: string, options: MigrateOptions = {}
 
 // The engine logs JSON lines at INFO for every step, including whole SQL scripts; a
 // start-up log only needs its warnings and errors.
-function forwardProblems (line: string, log?: (msg: string) => void): void {
+function forwardProblems(line: string, log?: (msg: string) => void): void {
   if (log === undefined) return
   try {
-    const entry = JSON.parse(line) as { level?: string, fields?: { message?: string } }
+    const entry = JSON.parse(line) as { level?: string; fields?: { message?: string } }
     if (entry.level === 'WARN' || entry.level === 'ERROR') log(`schema engine ${entry.level}: ${entry.fields?.message ?? line.trim()}`)
   } catch {
     log(`schema engine: ${line.trim()}`)
@@ -62,14 +62,17 @@ function forwardProblems (line: string, log?: (msg: string) => void): void {
 // The lock is an exclusive transaction on a side file: SQLite's locks are released by the
 // OS when a process dies, so a crashed migrator cannot leave a stale lock behind, and it
 // does not touch the main database, whose own locks the engine needs.
-async function lockSqlite (lockPath: string, log?: (msg: string) => void): Promise<() => Promise<void>> {
+async function lockSqlite(lockPath: string, log?: (msg: string) => void): Promise<() => Promise<void>> {
   const db = new Database(lockPath, { timeout: 0 })
   const deadline = Date.now() + LOCK_TIMEOUT_MS
   let waiting = false
   for (;;) {
     try {
       db.exec('BEGIN EXCLUSIVE')
-      return async () => { db.exec('ROLLBACK'); db.close() }
+      return async () => {
+        db.exec('ROLLBACK')
+        db.close()
+      }
     } catch (error) {
       if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) {
         db.close()

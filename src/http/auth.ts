@@ -67,7 +67,10 @@ export function registerAuth(app: FastifyInstance, options: { masterKey: string;
       async (request: FastifyRequest) => {
         if (!request.caller) {
           const sent = request.headers.authorization !== undefined
-          throw unauthorized(sent ? 'The API key is not valid, or has expired or been revoked.' : 'Send an API key: Authorization: Bearer <key>.', sent)
+          throw unauthorized(
+            sent ? 'The API key is not valid, or has expired or been revoked.' : 'Send an API key: Authorization: Bearer <key>.',
+            sent,
+          )
         }
         const missing = needed.filter((scope) => !request.caller!.scopes.has(scope))
         if (missing.length > 0) throw new Problem('forbidden', { detail: `This API key lacks the scope ${missing.join(', ')}.` })

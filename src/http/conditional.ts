@@ -51,7 +51,5 @@ export function matchVersions(header: string | undefined): Expected {
   if (header === undefined) return undefined
   const tags = parse(header)
   if (tags === '*') return 'any'
-  return (tags ?? [])
-    .filter((tag) => !tag.weak && /^"[0-9]{1,15}"$/.test(tag.opaque))
-    .map((tag) => Number(tag.opaque.slice(1, -1)))
+  return (tags ?? []).filter((tag) => !tag.weak && /^"[0-9]{1,15}"$/.test(tag.opaque)).map((tag) => Number(tag.opaque.slice(1, -1)))
 }

@@ -26,7 +26,10 @@ function invalid(detail: string): Problem {
 export function createCursorCodec(secret: string) {
   const sign = (data: string) => createHmac('sha256', secret).update(data).digest().subarray(0, 16)
   const digest = (query: Record<string, unknown>) =>
-    createHmac('sha256', secret).update(JSON.stringify(Object.entries(query).sort())).digest('base64url').slice(0, 16)
+    createHmac('sha256', secret)
+      .update(JSON.stringify(Object.entries(query).sort()))
+      .digest('base64url')
+      .slice(0, 16)
 
   return {
     encode(position: Position, query: Record<string, unknown>): string {

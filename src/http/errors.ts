@@ -90,13 +90,15 @@ function instanceOf(request: FastifyRequest): string | undefined {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply
-    .code(problem.status)
-    .headers(problem.headers)
-    // set here too: errors raised before routing (a malformed URL) skip the onRequest hook
-    .header('X-Request-Id', request.id)
-    .type('application/problem+json')
-    .send(problem.toBody(request.id, instanceOf(request)))
+  return (
+    reply
+      .code(problem.status)
+      .headers(problem.headers)
+      // set here too: errors raised before routing (a malformed URL) skip the onRequest hook
+      .header('X-Request-Id', request.id)
+      .type('application/problem+json')
+      .send(problem.toBody(request.id, instanceOf(request)))
+  )
 }
 
 /** One place renders every error: problem+json, nothing internal in the body. */

@@ -103,7 +103,9 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     if (typeof key !== 'string') return
     const scope = scopeOf(request)
     const path = request.url.split('?')[0]
-    const requestHash = createHash('sha256').update(`${request.method} ${path}\n${canonical(request.body)}`).digest('base64url')
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${path}\n${canonical(request.body)}`)
+      .digest('base64url')
     const outcome = await store.begin(scope, key, requestHash)
     switch (outcome.kind) {
       case 'started':
@@ -146,8 +148,7 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     route.onSend = [...[route.onSend ?? []].flat(), onSend]
   })
 
-  const purge = () =>
-    store.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'purging idempotency records failed'))
+  const purge = () => store.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'purging idempotency records failed'))
   let timer: NodeJS.Timeout | undefined
   app.addHook('onReady', async () => {
     await purge()

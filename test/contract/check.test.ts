@@ -31,14 +31,24 @@ t.match(contractViolations('GET', url, ok(418, user)), [/status 418 is not decla
 t.match(contractViolations('GET', url, ok(200, { ...user, passwordHash: 'x' })), [/must NOT have additional properties/])
 t.match(contractViolations('GET', url, ok(200, { ...user, email: 42 })), [/must be string/])
 t.match(contractViolations('GET', url, ok(200, user, { 'content-type': 'text/html' })), [/content-type text\/html not among/])
-t.match(contractViolations('GET', url, { ...ok(200, user), headers: { 'content-type': 'application/json' } }), [/X-Request-Id header missing/])
+t.match(contractViolations('GET', url, { ...ok(200, user), headers: { 'content-type': 'application/json' } }), [
+  /X-Request-Id header missing/,
+])
 t.match(contractViolations('POST', '/api/users', ok(201, user)), [/required header Location missing/])
 t.match(contractViolations('GET', url, ok(200, user, { etag: 'v1' })), [/header ETag=v1 data must match pattern/])
-t.match(contractViolations('GET', url, ok(304, undefined, { 'cache-control': 'public' })), [/header Cache-Control=public data must be equal to constant/])
+t.match(contractViolations('GET', url, ok(304, undefined, { 'cache-control': 'public' })), [
+  /header Cache-Control=public data must be equal to constant/,
+])
 t.match(contractViolations('DELETE', url, ok(204, user)), [/a body where the spec declares none/])
 t.match(contractViolations('GET', url, ok(200, { ...user, name: '$argon2id$v=19$m=19456' })), [/password hash/])
-t.match(contractViolations('GET', url, { ...ok(200, user), headers: { ...ok(200, user).headers, 'ratelimit-remaining': undefined } }), [/required header RateLimit-Remaining missing/])
+t.match(contractViolations('GET', url, { ...ok(200, user), headers: { ...ok(200, user).headers, 'ratelimit-remaining': undefined } }), [
+  /required header RateLimit-Remaining missing/,
+])
 t.match(contractViolations('GET', url, ok(500, { detail: 'Invalid `prisma.user.findUnique()` invocation' })), [/a Prisma error/])
-t.same(contractViolations('GET', url, ok(200, { ...user, name: 'umk_KP2083axLy' })).filter((v) => /Prisma/.test(v)), [], 'random text is not a Prisma error')
+t.same(
+  contractViolations('GET', url, ok(200, { ...user, name: 'umk_KP2083axLy' })).filter((v) => /Prisma/.test(v)),
+  [],
+  'random text is not a Prisma error',
+)
 t.match(contractViolations('GET', url, ok(500, { stack: 'Error: x\n    at run (/app/src/x.ts:1:2)' })), [/stack frame/])
 t.match(contractViolations('GET', '/elsewhere', ok(200, {})), [/outside any declared operation/])

@@ -4,7 +4,7 @@ import { createDb, type Db } from '../../src/db/index.js'
 import { migrate } from '../../src/db/migrate.js'
 import { moduleUrl, runChild } from './fixtures/helpers.js'
 
-async function freshDb (t: Test): Promise<{ db: Db, url: string }> {
+async function freshDb(t: Test): Promise<{ db: Db; url: string }> {
   const url = `file:${join(t.testdir(), 'data', 'app.db')}`
   await migrate(url)
   const db = await createDb(url)
@@ -12,7 +12,7 @@ async function freshDb (t: Test): Promise<{ db: Db, url: string }> {
   return { db, url }
 }
 
-function user (id: string, email: string) {
+function user(id: string, email: string) {
   const now = new Date()
   return { id, email, name: 'Ada', passwordHash: 'not-a-real-hash', createdAt: now, updatedAt: now }
 }
@@ -54,7 +54,9 @@ t.test('a committed write survives kill -9 of the writing process', async (t) =>
       passwordHash: 'x', createdAt: now, updatedAt: now } })
     console.log('committed')
     setInterval(() => {}, 1000)`
-  const result = await runChild(code, (line, kill) => { if (line === 'committed') kill() })
+  const result = await runChild(code, (line, kill) => {
+    if (line === 'committed') kill()
+  })
   t.equal(result.signal, 'SIGKILL', result.stderr)
   const db = await createDb(url)
   t.teardown(() => db.close())
@@ -62,7 +64,10 @@ t.test('a committed write survives kill -9 of the writing process', async (t) =>
 })
 
 t.test('an unsupported URL scheme throws an error naming DATABASE_URL', async (t) => {
-  const error = await createDb('mysql://user:secret@localhost/app').then(() => null, (e: unknown) => e)
+  const error = await createDb('mysql://user:secret@localhost/app').then(
+    () => null,
+    (e: unknown) => e,
+  )
   t.type(error, Error)
   t.match((error as Error).message, /DATABASE_URL/)
   t.notMatch((error as Error).message, /secret/, 'does not echo a password from the URL')

@@ -4,11 +4,10 @@ import t from 'tap'
 import { migrate } from '../../src/db/migrate.js'
 import { migrationNames, moduleUrl, runChild } from './fixtures/helpers.js'
 
-function tables (file: string): string[] {
+function tables(file: string): string[] {
   const db = new Database(file, { readonly: true })
   try {
-    return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .pluck().all() as string[]
+    return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
   } finally {
     db.close()
   }
@@ -19,7 +18,10 @@ t.test('a fresh SQLite file gets every migration once', async (t) => {
   const logs: string[] = []
   const first = await migrate(`file:${file}`, { log: (m) => logs.push(m) })
   t.same(first.applied, migrationNames('sqlite'))
-  t.ok(logs.some((m) => m.startsWith('applied migration ')), 'reports what it applied')
+  t.ok(
+    logs.some((m) => m.startsWith('applied migration ')),
+    'reports what it applied',
+  )
   t.ok(tables(file).includes('User'))
   t.ok(tables(file).includes('_prisma_migrations'))
 
@@ -48,10 +50,15 @@ t.test('two processes migrating the same file at once both succeed, applying onc
   t.same(applied.flat().sort(), migrationNames('sqlite'), 'each migration applied by exactly one process')
   const db = new Database(file, { readonly: true })
   t.teardown(() => db.close())
-  const rows = db.prepare('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations').all() as
-    Array<{ finished_at: unknown, rolled_back_at: unknown }>
+  const rows = db.prepare('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations').all() as Array<{
+    finished_at: unknown
+    rolled_back_at: unknown
+  }>
   t.equal(rows.length, migrationNames('sqlite').length)
-  t.ok(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null), 'no failed migration recorded')
+  t.ok(
+    rows.every((r) => r.finished_at !== null && r.rolled_back_at === null),
+    'no failed migration recorded',
+  )
 })
 
 t.test('an unsupported URL is rejected, naming DATABASE_URL', async (t) => {

@@ -20,7 +20,14 @@ const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
     .filter(([method]) => methods.includes(method))
     .map(([method, value]) => {
       const op = value as OpenApiOperation & { summary?: string; tags?: string[] }
-      return { method: method.toUpperCase(), path, operationId: op.operationId, summary: op.summary ?? '', tag: op.tags?.[0] ?? 'default', codes: Object.keys(op.responses) }
+      return {
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId,
+        summary: op.summary ?? '',
+        tag: op.tags?.[0] ?? 'default',
+        codes: Object.keys(op.responses),
+      }
     }),
 )
 const byId = (operationId: string) => {
@@ -73,7 +80,8 @@ async function run() {
   page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`))
   page.on('requestfailed', (request) => failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`))
   page.on('response', (response) => {
-    if (response.status() >= 400) failedRequests.push(`${response.request().method()} ${new URL(response.url()).pathname}: HTTP ${response.status()}`)
+    if (response.status() >= 400)
+      failedRequests.push(`${response.request().method()} ${new URL(response.url()).pathname}: HTTP ${response.status()}`)
   })
   // The one failure the test causes on purpose: listUsers executed before authorizing. Chromium
   // reports any 4xx of a fetch on the console too, so that line is expected exactly once as well.
@@ -93,7 +101,11 @@ async function run() {
     t.match(await heading.innerText(), String(spec.info.title), 'the same title as openapi.yaml info.title')
     t.match(await heading.innerText(), /0\.1\.0/, 'and its version')
     t.equal(await page.title(), String(spec.info.title), 'the browser tab shows the API title')
-    t.match(await page.locator('.information-container .info .description').innerText(), /schema-first REST API/, 'the description is rendered')
+    t.match(
+      await page.locator('.information-container .info .description').innerText(),
+      /schema-first REST API/,
+      'the description is rendered',
+    )
   })
 
   await t.test('every operation is listed with its method, path and summary', async (t) => {
@@ -103,7 +115,7 @@ async function run() {
       const block = opblock(operationId)
       await block.waitFor({ state: 'visible' })
       t.equal((await block.locator('.opblock-summary-method').innerText()).trim(), method, `${operationId}: method ${method}`)
-      t.equal((await block.locator('.opblock-summary-path').getAttribute('data-path')), path, `${operationId}: path ${path}`)
+      t.equal(await block.locator('.opblock-summary-path').getAttribute('data-path'), path, `${operationId}: path ${path}`)
       t.equal((await block.locator('.opblock-summary-description').innerText()).trim(), summary, `${operationId}: summary "${summary}"`)
     }
     t.equal(await page.locator('.opblock').count(), operations.length, 'no other operation is listed')
@@ -125,7 +137,9 @@ async function run() {
   // Execute an operation in the UI ("Try it out", then "Execute") and wait for its response.
   const execute = async (operationId: string, pathname: string) => {
     const block = opblock(operationId)
-    const answered = page.waitForResponse((r) => r.request().method() === byId(operationId).method && new URL(r.url()).pathname === pathname)
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === byId(operationId).method && new URL(r.url()).pathname === pathname,
+    )
     await block.locator('button.execute').click()
     const response = await answered
     const status = block.locator('.live-responses-table tbody .response .response-col_status').first()
@@ -134,7 +148,11 @@ async function run() {
   }
 
   await t.test('before authorizing, listUsers in the UI answers 401', async (t) => {
-    t.match(await page.locator('.auth-wrapper button.authorize').getAttribute('class'), /\bunlocked\b/, 'the Authorize button shows an open lock')
+    t.match(
+      await page.locator('.auth-wrapper button.authorize').getAttribute('class'),
+      /\bunlocked\b/,
+      'the Authorize button shows an open lock',
+    )
     const block = opblock('listUsers')
     await block.locator('.opblock-summary-control').click()
     await block.locator('button.try-out__btn').click()
@@ -142,7 +160,11 @@ async function run() {
     t.equal(response.status(), 401, 'the browser’s GET /api/users → 401')
     t.equal(response.request().headers().authorization, undefined, 'it sent no Authorization header')
     t.equal(shownStatus, '401', 'the UI shows the 401 status')
-    t.match(await block.locator('.live-responses-table .response-col_description .microlight').first().innerText(), /"code":\s*"unauthorized"/, 'and the unauthorized problem')
+    t.match(
+      await block.locator('.live-responses-table .response-col_description .microlight').first().innerText(),
+      /"code":\s*"unauthorized"/,
+      'and the unauthorized problem',
+    )
     // leave the operation as it was
     await block.locator('button.try-out__btn.cancel').click()
     await block.locator('.opblock-summary-control').click()
@@ -167,7 +189,11 @@ async function run() {
     await page.screenshot({ path: join(t.testdir(), 'docs-auth-dialog.png'), timeout: WAIT_MS })
     await dialog.locator('button.btn-done').click()
     await dialog.waitFor({ state: 'detached' })
-    t.match(await page.locator('.auth-wrapper button.authorize').getAttribute('class'), /\blocked\b/, 'the Authorize button shows a closed lock')
+    t.match(
+      await page.locator('.auth-wrapper button.authorize').getAttribute('class'),
+      /\blocked\b/,
+      'the Authorize button shows a closed lock',
+    )
   })
 
   const email = `browser-${Date.now()}@example.com`

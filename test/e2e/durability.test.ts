@@ -42,7 +42,11 @@ t.test('users created right before a SIGKILL survive a restart', async (t) => {
   }
   const list = await request(t, second, 'GET', '/api/users?limit=100')
   t.equal(list.status, 200)
-  t.same(list.json?.data, created.map((c) => c.body), 'the list holds exactly the created users, in creation order')
+  t.same(
+    list.json?.data,
+    created.map((c) => c.body),
+    'the list holds exactly the created users, in creation order',
+  )
   t.equal(list.json?.nextCursor, null)
 
   const exit2 = await second.stop('SIGTERM')

@@ -31,7 +31,10 @@ function assertLimited(t: Test, response: E2eResponse, windowSeconds: number, wh
   t.equal(response.json?.code, 'rate_limited', `${what}: code rate_limited`)
   t.match(response.headers['content-type'], /^application\/problem\+json/, `${what}: a problem document`)
   const retryAfter = Number(response.headers['retry-after'])
-  t.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= windowSeconds, `${what}: Retry-After=${response.headers['retry-after']} s, within the window`)
+  t.ok(
+    Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= windowSeconds,
+    `${what}: Retry-After=${response.headers['retry-after']} s, within the window`,
+  )
   t.equal(response.headers['ratelimit-remaining'], '0', `${what}: RateLimit-Remaining 0`)
 }
 
@@ -54,7 +57,12 @@ t.test('RATE_LIMIT_MAX=5: per-key buckets, RateLimit headers, 429 rate_limited, 
   t.same(remaining, ['4', '3', '2', '1', '0'], 'RateLimit-Remaining counts down to 0')
 
   assertLimited(t, await request(t, server, 'GET', '/api/users', { as: first.key }), windowSeconds, 'call #6 with the first key')
-  assertLimited(t, await request(t, server, 'GET', '/api/users?limit=1', { as: first.key }), windowSeconds, 'call #7 (another URL) with the first key')
+  assertLimited(
+    t,
+    await request(t, server, 'GET', '/api/users?limit=1', { as: first.key }),
+    windowSeconds,
+    'call #7 (another URL) with the first key',
+  )
 
   const other = await request(t, server, 'GET', '/api/users', { as: second.key })
   t.equal(other.status, 200, 'another key still gets 200: buckets are per key')

@@ -14,14 +14,29 @@ interface Refusal {
 }
 
 const refusals: Refusal[] = [
-  ...([['PORT', 'abc'], ['PORT', '70000'], ['LOG_LEVEL', 'loud'], ['DATABASE_URL', 'mysql://x']] as const).map(([variable, value]) => ({
+  ...(
+    [
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['LOG_LEVEL', 'loud'],
+      ['DATABASE_URL', 'mysql://x'],
+    ] as const
+  ).map(([variable, value]) => ({
     what: `${variable}=${value}`,
     env: { [variable]: value },
     variable,
   })),
   // the master key: production refuses to start without a usable one (development generates one)
-  { what: 'NODE_ENV=production without API_MASTER_KEY', env: { NODE_ENV: 'production', API_MASTER_KEY: undefined }, variable: 'API_MASTER_KEY' },
-  { what: "NODE_ENV=production with API_MASTER_KEY='short'", env: { NODE_ENV: 'production', API_MASTER_KEY: 'short' }, variable: 'API_MASTER_KEY' },
+  {
+    what: 'NODE_ENV=production without API_MASTER_KEY',
+    env: { NODE_ENV: 'production', API_MASTER_KEY: undefined },
+    variable: 'API_MASTER_KEY',
+  },
+  {
+    what: "NODE_ENV=production with API_MASTER_KEY='short'",
+    env: { NODE_ENV: 'production', API_MASTER_KEY: 'short' },
+    variable: 'API_MASTER_KEY',
+  },
 ]
 
 // Each refused start-up costs a TypeScript compile: start them all at once, check them one by one.

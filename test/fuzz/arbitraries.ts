@@ -20,16 +20,22 @@ const isSurrogate = (cp: number) => cp >= 0xd800 && cp <= 0xdfff
  * non-characters U+FFFE/U+FFFF, emoji and other astral code points, U+10FFFF.
  */
 export const SPECIAL_CODE_POINTS = [
-  0x00, 0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b, 0x7f, 0x85, 0xa0, 0xad, 0x301, 0x5d0, 0x627, 0x130, 0xdf, 0xfb03, 0x1c5,
-  0x200b, 0x200d, 0x200e, 0x200f, 0x202a, 0x202e, 0x2028, 0x2029, 0x2066, 0x2069, 0x3000, 0xfeff, 0xfffd, 0xfffe,
-  0xffff, 0x1f600, 0x1f469, 0x1f3f3, 0x1d54f, 0xe0001, 0x10ffff,
+  0x00, 0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b, 0x7f, 0x85, 0xa0, 0xad, 0x301, 0x5d0, 0x627, 0x130, 0xdf, 0xfb03, 0x1c5, 0x200b, 0x200d, 0x200e,
+  0x200f, 0x202a, 0x202e, 0x2028, 0x2029, 0x2066, 0x2069, 0x3000, 0xfeff, 0xfffd, 0xfffe, 0xffff, 0x1f600, 0x1f469, 0x1f3f3, 0x1d54f,
+  0xe0001, 0x10ffff,
 ].map((cp) => String.fromCodePoint(cp))
 
 /** One code point (never half a surrogate pair): ASCII, the specials above, or anything. */
 export const unicodeUnit: Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) },
   { weight: 2, arbitrary: fc.constantFrom(...SPECIAL_CODE_POINTS) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 0x10ffff }).filter((c) => !isSurrogate(c)).map((c) => String.fromCodePoint(c)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: 0, max: 0x10ffff })
+      .filter((c) => !isSurrogate(c))
+      .map((c) => String.fromCodePoint(c)),
+  },
 )
 
 /** What an HTTP/1.1 field value can carry (RFC 9110 field-vchar, SP, HTAB, obs-text). */
@@ -52,7 +58,13 @@ export const codePoints = (s: string) => [...s].length
 /** A long string made by repeating a chunk: `length` code units, up to ~100 KB and beyond. */
 export const hugeString = (maxLength = 110_000) =>
   fc
-    .tuple(fc.oneof(fc.constantFrom('a', 'é', '😀', '\u0000', ' ', '"', '\\', '%', '\ud800'), anyText(8).filter((s) => s.length > 0)), fc.integer({ min: 1_000, max: maxLength }))
+    .tuple(
+      fc.oneof(
+        fc.constantFrom('a', 'é', '😀', '\u0000', ' ', '"', '\\', '%', '\ud800'),
+        anyText(8).filter((s) => s.length > 0),
+      ),
+      fc.integer({ min: 1_000, max: maxLength }),
+    )
     .map(([chunk, length]) => chunk.repeat(Math.ceil(length / chunk.length)).slice(0, length))
 
 // ─── JSON Schema → arbitrary ─────────────────────────────────────────────────────────────
@@ -226,7 +238,11 @@ function numberArbitrary(s: JsonSchema): Arbitrary<number> {
   const max = num(s.maximum) ?? num(s.exclusiveMaximum) ?? 1e12
   return fc
     .double({ min, max, noNaN: true, noDefaultInfinity: true })
-    .filter((n) => (s.exclusiveMinimum === undefined || n > (s.exclusiveMinimum as number)) && (s.exclusiveMaximum === undefined || n < (s.exclusiveMaximum as number)))
+    .filter(
+      (n) =>
+        (s.exclusiveMinimum === undefined || n > (s.exclusiveMinimum as number)) &&
+        (s.exclusiveMaximum === undefined || n < (s.exclusiveMaximum as number)),
+    )
 }
 
 /** Values the schema accepts. */
@@ -268,9 +284,17 @@ function arbitraryForType(s: JsonSchema, type: JsonType, ctx: SchemaContext): Ar
       for (const [key, sub] of Object.entries(properties)) model[key] = arbitraryFor(sub, { ...ctx, location: `${ctx.location}/${key}` })
       const record = fc.record(model, { requiredKeys: required })
       if (s.additionalProperties === false || s.additionalProperties === undefined) return record
-      const extra = typeof s.additionalProperties === 'object' ? arbitraryFor(s.additionalProperties as JsonSchema, ctx) : fc.jsonValue({ maxDepth: 1 })
+      const extra =
+        typeof s.additionalProperties === 'object' ? arbitraryFor(s.additionalProperties as JsonSchema, ctx) : fc.jsonValue({ maxDepth: 1 })
       return fc
-        .tuple(record, fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in properties)), extra, { maxKeys: 2 }))
+        .tuple(
+          record,
+          fc.dictionary(
+            fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in properties)),
+            extra,
+            { maxKeys: 2 },
+          ),
+        )
         .map(([known, more]) => ({ ...more, ...known }))
     }
   }
@@ -298,14 +322,35 @@ export const SEMANTICS = {
 
 const NEAR_MISSES: Record<string, string[]> = {
   uuid: [
-    '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5g', '01936d3c7a2b7c3e9f103b2a1c0d4e5f', '{01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f}',
-    'urn:uuid:01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f', ' 01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f', '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5',
-    '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f\u0000', '０1936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f', '00000000-0000-0000-0000-000000000000x',
+    '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5g',
+    '01936d3c7a2b7c3e9f103b2a1c0d4e5f',
+    '{01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f}',
+    'urn:uuid:01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f',
+    ' 01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f',
+    '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5',
+    '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f\u0000',
+    '０1936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f',
+    '00000000-0000-0000-0000-000000000000x',
   ],
   'date-time': [
-    '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T23:59:61Z', '2026-01-01T12:00:60Z',
-    '2026-01-01', '2026-01-01T00:00:00', '2026-01-01T00:00:00+24:00', '+002026-01-01T00:00:00Z', '-000001-01-01T00:00:00Z',
-    '10000-01-01T00:00:00Z', '2026-1-1T0:0:0Z', '2016-12-31T23:59:60Z', '9999-12-31T23:59:59-23:59', 'now', '1764150000', '2026-01-01T00:00:00.Z', '２026-01-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T23:59:61Z',
+    '2026-01-01T12:00:60Z',
+    '2026-01-01',
+    '2026-01-01T00:00:00',
+    '2026-01-01T00:00:00+24:00',
+    '+002026-01-01T00:00:00Z',
+    '-000001-01-01T00:00:00Z',
+    '10000-01-01T00:00:00Z',
+    '2026-1-1T0:0:0Z',
+    '2016-12-31T23:59:60Z',
+    '9999-12-31T23:59:59-23:59',
+    'now',
+    '1764150000',
+    '2026-01-01T00:00:00.Z',
+    '２026-01-01T00:00:00Z',
   ],
   email: ['a', '@', 'a@', '@b.c', 'a@b', 'a @b.c', 'a@@b.c', 'a@b.c\u0000', 'a@b..c'],
 }
@@ -315,8 +360,13 @@ const NEAR_MISSES: Record<string, string[]> = {
  * or a tab for `T`, offsets without a colon or without minutes. Any answer but a 5xx is fine.
  */
 export const LENIENT_DATE_TIMES = [
-  '2026-01-01 00:00:00Z', '2026-01-01\t00:00:00Z', '2026-01-01\u00a000:00:00Z', '2026-06-30T12:00:00+05',
-  '2026-06-30T12:00:00+0530', '2026-06-30T12:00:00-0000', '2026-06-30T12:00:00.123456789123Z',
+  '2026-01-01 00:00:00Z',
+  '2026-01-01\t00:00:00Z',
+  '2026-01-01\u00a000:00:00Z',
+  '2026-06-30T12:00:00+05',
+  '2026-06-30T12:00:00+0530',
+  '2026-06-30T12:00:00-0000',
+  '2026-06-30T12:00:00.123456789123Z',
 ]
 
 /** Values of every JSON type but the ones the schema allows. */
@@ -346,8 +396,13 @@ export function invalidValueFor(schema: JsonSchema, ctx: SchemaContext): Arbitra
   const candidates: Arbitrary<unknown>[] = [wrongType(types), anyText(24), deepValue]
   if (Array.isArray(s.enum) || 'const' in s) {
     const allowed = (s.enum as unknown[]) ?? [s.const]
-    const near = allowed.filter((v): v is string => typeof v === 'string').flatMap((v) => [v.toUpperCase(), ` ${v}`, `${v}\u0000`, v.slice(1), v + v])
-    candidates.push(fc.constantFrom('', 'ACTIVE', 'null', ...near), fc.string().filter((v) => !allowed.includes(v)))
+    const near = allowed
+      .filter((v): v is string => typeof v === 'string')
+      .flatMap((v) => [v.toUpperCase(), ` ${v}`, `${v}\u0000`, v.slice(1), v + v])
+    candidates.push(
+      fc.constantFrom('', 'ACTIVE', 'null', ...near),
+      fc.string().filter((v) => !allowed.includes(v)),
+    )
   }
   if (types.includes('string')) {
     const min = num(s.minLength)
@@ -360,7 +415,9 @@ export function invalidValueFor(schema: JsonSchema, ctx: SchemaContext): Arbitra
     if (typeof s.pattern === 'string') {
       const pattern = new RegExp(s.pattern, 'u')
       candidates.push(fc.string({ unit: unicodeUnit, maxLength: 40 }).filter((v) => !pattern.test(v)))
-      candidates.push(fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2028', '\u3000', '\ufeff'), minLength: 1, maxLength: 6 }))
+      candidates.push(
+        fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2028', '\u3000', '\ufeff'), minLength: 1, maxLength: 6 }),
+      )
     }
     if (typeof s.format === 'string') {
       candidates.push(fc.constantFrom(...(NEAR_MISSES[s.format] ?? ['x'])))
@@ -453,13 +510,16 @@ export function percentEncode(text: string): string {
         continue
       }
     }
-    if (isSurrogate(unit)) out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => '%' + b.toString(16).toUpperCase()).join('')
+    if (isSurrogate(unit))
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((b) => '%' + b.toString(16).toUpperCase())
+        .join('')
     else out += encodeURIComponent(text[i] as string)
   }
   return out
 }
 
-const scalar = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v))
+const scalar = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)))
 
 /** The JSON text of a body: spliced members go first, so a later duplicate wins in JSON.parse. */
 function bodyText(parts: RequestParts): string | Buffer | undefined {
@@ -511,7 +571,9 @@ const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…(${s.le
 /** A compact, readable form for fast-check's counterexample report (bodies can be 100 KB). */
 export function summarize(r: Pick<FuzzRequest, 'method' | 'url' | 'headers' | 'payload'> & { mutations?: string[] }): string {
   const body =
-    r.payload === undefined ? '' : ` body=${typeof r.payload === 'string' ? clip(JSON.stringify(r.payload), 300) : `<Buffer ${clip(r.payload.toString('hex'), 200)}>`}`
+    r.payload === undefined
+      ? ''
+      : ` body=${typeof r.payload === 'string' ? clip(JSON.stringify(r.payload), 300) : `<Buffer ${clip(r.payload.toString('hex'), 200)}>`}`
   const mutations = r.mutations?.length ? ` mutations=[${r.mutations.join('; ')}]` : ''
   return `${r.method} ${clip(JSON.stringify(r.url).slice(1, -1), 300)} headers=${clip(JSON.stringify(r.headers), 300)}${body}${mutations}`
 }
@@ -535,7 +597,9 @@ function parameterArbitrary(op: BoundOperation, p: OpenApiParameter, env: Enviro
   const fromSchema = arbitraryFor(p.schema, ctx)
   if (p.in === 'path') return existingOr(() => env.existing(op, p), fromSchema)
   if (p.in === 'header') {
-    const examples = [(p as { example?: unknown }).example, ...(((p.schema as JsonSchema).examples as unknown[]) ?? [])].filter((e): e is string => typeof e === 'string')
+    const examples = [(p as { example?: unknown }).example, ...(((p.schema as JsonSchema).examples as unknown[]) ?? [])].filter(
+      (e): e is string => typeof e === 'string',
+    )
     // only those its schema allows: this is for valid requests
     return existingOr(() => [...examples, ...env.headerValues(p.name)].filter((v) => validatorFor(p.schema)(v)), fromSchema)
   }
@@ -544,7 +608,8 @@ function parameterArbitrary(op: BoundOperation, p: OpenApiParameter, env: Enviro
 
 /** Typed, valid parts of a request for the operation, from its parameters and body schema. */
 export function validParts(op: BoundOperation, env: Environment): Arbitrary<RequestParts> {
-  const of = (where: OpenApiParameter['in']) => op.parameters.filter((p) => p.in === where && !SEMANTICS.omit.has(`${op.operationId} ${where}/${p.name}`))
+  const of = (where: OpenApiParameter['in']) =>
+    op.parameters.filter((p) => p.in === where && !SEMANTICS.omit.has(`${op.operationId} ${where}/${p.name}`))
   const record = (params: OpenApiParameter[]) => {
     const model: Record<string, Arbitrary<unknown>> = {}
     for (const p of params) model[p.name] = parameterArbitrary(op, p, env)
@@ -552,19 +617,21 @@ export function validParts(op: BoundOperation, env: Environment): Arbitrary<Requ
   }
   const media = op.requestBody ? Object.entries(op.requestBody.content)[0] : undefined
   const body = media ? arbitraryFor(media[1].schema, { where: 'body', location: `${op.operationId} body` }) : fc.constant(undefined)
-  return fc.record({ path: record(of('path')), query: record(of('query')), headers: record(of('header')), body }).map(({ path, query, headers, body }) => ({
-    method: op.method.toUpperCase(),
-    path,
-    query: Object.entries(query),
-    rawQuery: '',
-    rawPath: {},
-    pathSuffix: '',
-    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), scalar(v)])),
-    contentType: media ? media[0] : null,
-    body: media ? { json: body } : undefined,
-    spliced: [],
-    mutations: [],
-  }))
+  return fc
+    .record({ path: record(of('path')), query: record(of('query')), headers: record(of('header')), body })
+    .map(({ path, query, headers, body }) => ({
+      method: op.method.toUpperCase(),
+      path,
+      query: Object.entries(query),
+      rawQuery: '',
+      rawPath: {},
+      pathSuffix: '',
+      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), scalar(v)])),
+      contentType: media ? media[0] : null,
+      body: media ? { json: body } : undefined,
+      spliced: [],
+      mutations: [],
+    }))
 }
 
 export function validRequest(op: BoundOperation, env: Environment): Arbitrary<FuzzRequest> {
@@ -603,12 +670,20 @@ function setAt(target: unknown, path: string[], value: unknown): unknown {
   }
   // defineProperty: `__proto__` becomes an own member, as JSON.parse would make it
   const copy = { ...(base as Record<string, unknown>) }
-  Object.defineProperty(copy, head, { value: setAt((base as Record<string, unknown>)[head], rest, value), enumerable: true, writable: true, configurable: true })
+  Object.defineProperty(copy, head, {
+    value: setAt((base as Record<string, unknown>)[head], rest, value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
   return copy
 }
 
 function getAt(target: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), target)
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    target,
+  )
 }
 
 function deepText(depth: number, shape: 'array' | 'object' | 'mixed'): string {
@@ -624,7 +699,15 @@ function deepText(depth: number, shape: 'array' | 'object' | 'mixed'): string {
 }
 
 export function apply(parts: RequestParts, mutations: Mutation[]): RequestParts {
-  const p: RequestParts = { ...parts, path: { ...parts.path }, query: [...parts.query], rawPath: { ...parts.rawPath }, headers: { ...parts.headers }, spliced: [...parts.spliced], mutations: [...parts.mutations] }
+  const p: RequestParts = {
+    ...parts,
+    path: { ...parts.path },
+    query: [...parts.query],
+    rawPath: { ...parts.rawPath },
+    headers: { ...parts.headers },
+    spliced: [...parts.spliced],
+    mutations: [...parts.mutations],
+  }
   for (const m of mutations) {
     const json = p.body && 'json' in p.body ? p.body.json : undefined
     switch (m.kind) {
@@ -685,7 +768,9 @@ export function apply(parts: RequestParts, mutations: Mutation[]): RequestParts 
         }
         const pumped = value.slice(0, from) + value.slice(from, to).repeat(m.times) + value.slice(to) + m.suffix
         p.body = { json: setAt(json, m.path, pumped) }
-        p.mutations.push(`/${m.path.join('/')} := ${JSON.stringify(value.slice(0, from))} + ${JSON.stringify(value.slice(from, to))}×${m.times} + ${JSON.stringify(value.slice(to) + m.suffix)}`)
+        p.mutations.push(
+          `/${m.path.join('/')} := ${JSON.stringify(value.slice(0, from))} + ${JSON.stringify(value.slice(from, to))}×${m.times} + ${JSON.stringify(value.slice(to) + m.suffix)}`,
+        )
         break
       }
       case 'content-type':
@@ -743,38 +828,111 @@ export function propertyPaths(schema: JsonSchema, depth = 2, prefix: string[] = 
 const POISON_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf']
 
 const unknownKey = fc.oneof(
-  fc.constantFrom(...POISON_KEYS, '', ' ', '\u0000', 'EMAIL', 'Email', 'email ', 'e\u200bmail', 'é', '😀', '$ref', 'id', 'createdAt', 'passwordHash', 'version'),
+  fc.constantFrom(
+    ...POISON_KEYS,
+    '',
+    ' ',
+    '\u0000',
+    'EMAIL',
+    'Email',
+    'email ',
+    'e\u200bmail',
+    'é',
+    '😀',
+    '$ref',
+    'id',
+    'createdAt',
+    'passwordHash',
+    'version',
+  ),
   anyText(12),
 )
 
 export const MEDIA_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'APPLICATION/JSON',
-  'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/merge-patch+json',
-  'application/merge-patch+json; charset=utf-8', 'application/problem+json', 'text/plain', 'text/json', 'application/xml',
-  'application/x-www-form-urlencoded', 'multipart/form-data', 'multipart/form-data; boundary=x', 'application/octet-stream',
-  'application/', '/json', 'application/json;', 'application/json; charset', ';', '*/*', 'application/*', '',
-  ' application/json', 'application/json\t', 'application/vnd.api+json', 'application/jsonx', 'application/json,text/plain',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json;charset=UTF-8',
+  'APPLICATION/JSON',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'application/merge-patch+json',
+  'application/merge-patch+json; charset=utf-8',
+  'application/problem+json',
+  'text/plain',
+  'text/json',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  'application/',
+  '/json',
+  'application/json;',
+  'application/json; charset',
+  ';',
+  '*/*',
+  'application/*',
+  '',
+  ' application/json',
+  'application/json\t',
+  'application/vnd.api+json',
+  'application/jsonx',
+  'application/json,text/plain',
 ]
 
 const RAW_BODIES: Array<[string, string]> = [
-  ['empty', ''], ['whitespace', ' \n\t '], ['null', 'null'], ['truncated', '{"email":"a@b.co","na'], ['unterminated string', '{"name":"x'],
-  ['single quotes', "{'name':'x'}"], ['trailing comma', '{"name":"x",}'], ['comment', '{/* c */"name":"x"}'], ['NaN', '{"n":NaN}'],
-  ['Infinity', '{"n":Infinity}'], ['undefined', 'undefined'], ['bare word', 'hello'], ['two documents', '{}{}'], ['form', 'name=x&email=y'],
-  ['xml', '<user><name>x</name></user>'], ['bom', '\ufeff{}'], ['nul', '\u0000'], ['escaped NUL key', '{"\\u0000":1}'],
-  ['lone surrogate escape', '{"name":"\\ud800"}'], ['bad escape', '{"name":"\\x41"}'], ['control char in string', '{"name":"a\u0001b"}'],
-  ['big number', '{"n":1e999999}'], ['deep proto', '{"a":{"__proto__":{"polluted":1}}}'], ['proto', '{"__proto__":{"polluted":true}}'],
-  ['constructor', '{"constructor":{"prototype":{"polluted":true}}}'], ['duplicate proto', '{"__proto__":1,"__proto__":2}'],
+  ['empty', ''],
+  ['whitespace', ' \n\t '],
+  ['null', 'null'],
+  ['truncated', '{"email":"a@b.co","na'],
+  ['unterminated string', '{"name":"x'],
+  ['single quotes', "{'name':'x'}"],
+  ['trailing comma', '{"name":"x",}'],
+  ['comment', '{/* c */"name":"x"}'],
+  ['NaN', '{"n":NaN}'],
+  ['Infinity', '{"n":Infinity}'],
+  ['undefined', 'undefined'],
+  ['bare word', 'hello'],
+  ['two documents', '{}{}'],
+  ['form', 'name=x&email=y'],
+  ['xml', '<user><name>x</name></user>'],
+  ['bom', '\ufeff{}'],
+  ['nul', '\u0000'],
+  ['escaped NUL key', '{"\\u0000":1}'],
+  ['lone surrogate escape', '{"name":"\\ud800"}'],
+  ['bad escape', '{"name":"\\x41"}'],
+  ['control char in string', '{"name":"a\u0001b"}'],
+  ['big number', '{"n":1e999999}'],
+  ['deep proto', '{"a":{"__proto__":{"polluted":1}}}'],
+  ['proto', '{"__proto__":{"polluted":true}}'],
+  ['constructor', '{"constructor":{"prototype":{"polluted":true}}}'],
+  ['duplicate proto', '{"__proto__":1,"__proto__":2}'],
 ]
 
 function arbitraryBody(): Arbitrary<Mutation> {
   return fc.oneof(
     fc.constantFrom(...RAW_BODIES).map(([label, raw]): Mutation => ({ kind: 'body-raw', raw, label })),
     anyText(60).map((raw): Mutation => ({ kind: 'body-raw', raw, label: 'random text' })),
-    fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes): Mutation => ({ kind: 'body-raw', raw: Buffer.from(bytes), label: 'random bytes' })),
+    fc
+      .uint8Array({ minLength: 1, maxLength: 64 })
+      .map((bytes): Mutation => ({ kind: 'body-raw', raw: Buffer.from(bytes), label: 'random bytes' })),
   )
 }
 
-const INVALID_UTF8 = [[0xff], [0xfe, 0xff], [0xc3, 0x28], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98]]
+const INVALID_UTF8 = [
+  [0xff],
+  [0xfe, 0xff],
+  [0xc3, 0x28],
+  [0xc0, 0xaf],
+  [0xe0, 0x80, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0x80],
+  [0xe2, 0x82],
+  [0xf0, 0x9f, 0x98],
+]
 
 /** Mutations of the body, for operations that take one. */
 function bodyMutations(op: BoundOperation, env: Environment): Array<{ weight: number; arbitrary: Arbitrary<Mutation> }> {
@@ -787,40 +945,85 @@ function bodyMutations(op: BoundOperation, env: Environment): Array<{ weight: nu
     ]
   }
   const paths = propertyPaths(media.schema)
-  const required = ((resolve(media.schema).required ?? []) as string[])
+  const required = (resolve(media.schema).required ?? []) as string[]
   const stringPaths = paths.filter(({ schema }) => typesOf(resolve(schema)).includes('string'))
   const location = (path: string[]) => ({ where: 'body' as const, location: `${op.operationId} body/${path.join('/')}` })
   const list: Array<{ weight: number; arbitrary: Arbitrary<Mutation> }> = [
     {
       weight: 8,
-      arbitrary: fc.oneof(...paths.map(({ path, schema }) => invalidValueFor(schema, location(path)).map((value): Mutation => ({ kind: 'body-value', path, value })))),
+      arbitrary: fc.oneof(
+        ...paths.map(({ path, schema }) =>
+          invalidValueFor(schema, location(path)).map((value): Mutation => ({ kind: 'body-value', path, value })),
+        ),
+      ),
     },
-    { weight: 2, arbitrary: fc.tuple(unknownKey, fc.jsonValue({ maxDepth: 2 })).map(([key, value]): Mutation => ({ kind: 'body-member', key, value })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(unknownKey, fc.jsonValue({ maxDepth: 2 })).map(([key, value]): Mutation => ({ kind: 'body-member', key, value })),
+    },
     {
       // the same member twice: the valid value first or last
       weight: 1,
-      arbitrary: fc.oneof(...paths.filter((p) => p.path.length === 1).map(({ path, schema }) => fc.oneof(arbitraryFor(schema, location(path)), invalidValueFor(schema, location(path))).map((value): Mutation => ({ kind: 'body-member', key: path[0] as string, value })))),
+      arbitrary: fc.oneof(
+        ...paths
+          .filter((p) => p.path.length === 1)
+          .map(({ path, schema }) =>
+            fc
+              .oneof(arbitraryFor(schema, location(path)), invalidValueFor(schema, location(path)))
+              .map((value): Mutation => ({ kind: 'body-member', key: path[0] as string, value })),
+          ),
+      ),
     },
-    { weight: 2, arbitrary: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom([], '', 0, true, null, [{}])).map((value): Mutation => ({ kind: 'body-replace', value })) },
-    { weight: 3, arbitrary: arbitraryBody() },
-    { weight: 2, arbitrary: fc.record({ at: fc.nat(), bytes: fc.constantFrom(...INVALID_UTF8) }).map((m): Mutation => ({ kind: 'body-invalid-utf8', ...m })) },
     {
       weight: 2,
       arbitrary: fc
-        .record({ depth: fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1_000, max: 12_000 })), shape: fc.constantFrom<'array' | 'object' | 'mixed'>('array', 'object', 'mixed'), inProperty: fc.boolean() })
+        .oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom([], '', 0, true, null, [{}]))
+        .map((value): Mutation => ({ kind: 'body-replace', value })),
+    },
+    { weight: 3, arbitrary: arbitraryBody() },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ at: fc.nat(), bytes: fc.constantFrom(...INVALID_UTF8) })
+        .map((m): Mutation => ({ kind: 'body-invalid-utf8', ...m })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({
+          depth: fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1_000, max: 12_000 })),
+          shape: fc.constantFrom<'array' | 'object' | 'mixed'>('array', 'object', 'mixed'),
+          inProperty: fc.boolean(),
+        })
         .map((m): Mutation => ({ kind: 'body-deep', ...m })),
     },
     { weight: 3, arbitrary: fc.constantFrom(...MEDIA_TYPES, null).map((value): Mutation => ({ kind: 'content-type', value })) },
-    { weight: 1, arbitrary: fc.constantFrom<HeaderValue>(['application/json', 'text/plain'], ['text/plain', 'application/json'], ['application/json', 'application/json']).map((value): Mutation => ({ kind: 'content-type', value })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom<HeaderValue>(
+          ['application/json', 'text/plain'],
+          ['text/plain', 'application/json'],
+          ['application/json', 'application/json'],
+        )
+        .map((value): Mutation => ({ kind: 'content-type', value })),
+    },
   ]
-  if (required.length > 0) list.push({ weight: 2, arbitrary: fc.constantFrom(...required).map((key): Mutation => ({ kind: 'body-drop', key })) })
+  if (required.length > 0)
+    list.push({ weight: 2, arbitrary: fc.constantFrom(...required).map((key): Mutation => ({ kind: 'body-drop', key })) })
   if (stringPaths.length > 0) {
     // a string property far beyond its maxLength: below, around and above the body limit
     list.push({
       weight: 2,
       arbitrary: fc
-        .tuple(fc.constantFrom(...stringPaths), fc.constantFrom('a', 'é', '😀', '\u0000', '\\', '"', ' '), fc.integer({ min: 1_000, max: env.bodyLimit + 40_000 }))
-        .map(([{ path }, chunk, length]): Mutation => ({ kind: 'body-value', path, value: chunk.repeat(Math.ceil(length / chunk.length)) })),
+        .tuple(
+          fc.constantFrom(...stringPaths),
+          fc.constantFrom('a', 'é', '😀', '\u0000', '\\', '"', ' '),
+          fc.integer({ min: 1_000, max: env.bodyLimit + 40_000 }),
+        )
+        .map(
+          ([{ path }, chunk, length]): Mutation => ({ kind: 'body-value', path, value: chunk.repeat(Math.ceil(length / chunk.length)) }),
+        ),
     })
   }
   return list
@@ -829,10 +1032,62 @@ function bodyMutations(op: BoundOperation, env: Environment): Array<{ weight: nu
 /** Text for a path segment: percent-encoding junk, dot segments, odd characters, very long ones. */
 export const junkSegment: Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    '', '.', '..', '%2e%2e', '%2E', '%2F', '%2f..', '%', '%%', '%zz', '%f', '%ff', '%c0%af', '%ed%a0%80', '%00', '%0a', '%20', '+', ';', ';x=1',
-    ':', '@', '|', '^', '[', ']', '{}', '`', '"', '<script>', '\\', '*', '~', '!', '$', "'", '(', ')', ',', '=', '&',
-    'null', 'undefined', '__proto__', 'constructor', 'prototype', '0', '-1', '1e3', '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f%00',
-    'urn:uuid:01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f', '01936D3C-7A2B-7C3E-9F10-3B2A1C0D4E5F', 'é', '😀', '%F0%9F%98%80', '%E2%80%AE',
+    '',
+    '.',
+    '..',
+    '%2e%2e',
+    '%2E',
+    '%2F',
+    '%2f..',
+    '%',
+    '%%',
+    '%zz',
+    '%f',
+    '%ff',
+    '%c0%af',
+    '%ed%a0%80',
+    '%00',
+    '%0a',
+    '%20',
+    '+',
+    ';',
+    ';x=1',
+    ':',
+    '@',
+    '|',
+    '^',
+    '[',
+    ']',
+    '{}',
+    '`',
+    '"',
+    '<script>',
+    '\\',
+    '*',
+    '~',
+    '!',
+    '$',
+    "'",
+    '(',
+    ')',
+    ',',
+    '=',
+    '&',
+    'null',
+    'undefined',
+    '__proto__',
+    'constructor',
+    'prototype',
+    '0',
+    '-1',
+    '1e3',
+    '01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f%00',
+    'urn:uuid:01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f',
+    '01936D3C-7A2B-7C3E-9F10-3B2A1C0D4E5F',
+    'é',
+    '😀',
+    '%F0%9F%98%80',
+    '%E2%80%AE',
   ),
   anyText(20).map(percentEncode),
   anyText(20).filter((s) => !/[\ud800-\udfff]/.test(s)),
@@ -844,15 +1099,55 @@ export const junkSegment: Arbitrary<string> = fc.oneof(
 /** Raw text for a query string: encoding junk, brackets, prototype names, duplicates, huge. */
 export const junkQuery: Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    '&', '&&', '=', '==', 'a', 'a=', '=a', '%', '%zz', '%ff=1', 'a=%ff', 'a=%ed%a0%80', 'a=%00', '__proto__=1', '__proto__[x]=1',
-    'constructor[prototype][x]=1', 'a[]=1', 'a[b]=1', 'a.b=1', '?', '??', '#', 'a=1;b=2', '+=+', 'limit[]=1', 'toString=1', 'hasOwnProperty=1',
+    '&',
+    '&&',
+    '=',
+    '==',
+    'a',
+    'a=',
+    '=a',
+    '%',
+    '%zz',
+    '%ff=1',
+    'a=%ff',
+    'a=%ed%a0%80',
+    'a=%00',
+    '__proto__=1',
+    '__proto__[x]=1',
+    'constructor[prototype][x]=1',
+    'a[]=1',
+    'a[b]=1',
+    'a.b=1',
+    '?',
+    '??',
+    '#',
+    'a=1;b=2',
+    '+=+',
+    'limit[]=1',
+    'toString=1',
+    'hasOwnProperty=1',
   ),
   fc.tuple(anyText(12), anyText(12)).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`),
   fc.tuple(fc.constantFrom('a=1&', 'x', '%41'), fc.integer({ min: 100, max: 2_000 })).map(([s, n]) => s.repeat(n)),
 )
 
 const HEADER_JUNK: Arbitrary<HeaderValue> = fc.oneof(
-  fc.constantFrom('', ' ', '*', '"', '""', 'W/', 'W/"1"', '"1", W/"1"', '"1",,"2"', ',', '"\u00ff"', 'null', '"' + '9'.repeat(20) + '"', '*, "1"'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '*',
+    '"',
+    '""',
+    'W/',
+    'W/"1"',
+    '"1", W/"1"',
+    '"1",,"2"',
+    ',',
+    '"\u00ff"',
+    'null',
+    '"' + '9'.repeat(20) + '"',
+    '*, "1"',
+  ),
   fc.string({ unit: headerUnit, maxLength: 40 }),
   fc.tuple(fc.constantFrom('a', '"1",', 'x '), fc.integer({ min: 256, max: 2_000 })).map(([c, n]) => c.repeat(n)),
   fc.array(fc.string({ unit: headerUnit, maxLength: 12 }), { minLength: 2, maxLength: 3 }),
@@ -862,34 +1157,120 @@ const HEADER_JUNK: Arbitrary<HeaderValue> = fc.oneof(
  * Headers worth disturbing on any request, besides the operation's own. Not Content-Length
  * or Transfer-Encoding: inject() would deliver framing no HTTP parser lets through.
  */
-const COMMON_HEADERS = ['x-request-id', 'accept', 'accept-encoding', 'host', 'origin', 'x-forwarded-for', 'cookie', 'if-match', 'if-none-match', 'idempotency-key', 'x-http-method-override', 'expect', 'range', 'content-encoding']
+const COMMON_HEADERS = [
+  'x-request-id',
+  'accept',
+  'accept-encoding',
+  'host',
+  'origin',
+  'x-forwarded-for',
+  'cookie',
+  'if-match',
+  'if-none-match',
+  'idempotency-key',
+  'x-http-method-override',
+  'expect',
+  'range',
+  'content-encoding',
+]
 
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND', 'SEARCH', 'LOCK', 'MKCOL', 'COPY', 'MOVE', 'PURGE', 'REPORT', 'QUERY']
+export const HTTP_METHODS = [
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+  'TRACE',
+  'PROPFIND',
+  'SEARCH',
+  'LOCK',
+  'MKCOL',
+  'COPY',
+  'MOVE',
+  'PURGE',
+  'REPORT',
+  'QUERY',
+]
 
 /** Mutations of everything but the body: path, query, headers, method. */
 function requestMutations(op: BoundOperation): Array<{ weight: number; arbitrary: Arbitrary<Mutation> }> {
   const pathParams = op.parameters.filter((p) => p.in === 'path')
   const queryParams = op.parameters.filter((p) => p.in === 'query')
   const headerParams = op.parameters.filter((p) => p.in === 'header')
-  const ctx = (p: OpenApiParameter) => ({ where: (p.in === 'cookie' ? 'header' : p.in) as Where, location: `${op.operationId} ${p.in}/${p.name}` })
+  const ctx = (p: OpenApiParameter) => ({
+    where: (p.in === 'cookie' ? 'header' : p.in) as Where,
+    location: `${op.operationId} ${p.in}/${p.name}`,
+  })
   const list: Array<{ weight: number; arbitrary: Arbitrary<Mutation> }> = [
-    { weight: 2, arbitrary: fc.constantFrom('/', '//', '/x', '/.', '/..', '/%2e%2e', ';', ';x', '%00', '%2F', '/%ff', '.json', '~').map((suffix): Mutation => ({ kind: 'path-suffix', suffix })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom('/', '//', '/x', '/.', '/..', '/%2e%2e', ';', ';x', '%00', '%2F', '/%ff', '.json', '~')
+        .map((suffix): Mutation => ({ kind: 'path-suffix', suffix })),
+    },
     { weight: 3, arbitrary: junkQuery.map((raw): Mutation => ({ kind: 'query-raw', raw })) },
     { weight: 2, arbitrary: fc.tuple(unknownKey, anyText(10)).map(([name, value]): Mutation => ({ kind: 'query-value', name, value })) },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...COMMON_HEADERS), HEADER_JUNK).map(([name, value]): Mutation => ({ kind: 'header', name, value })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...COMMON_HEADERS), HEADER_JUNK)
+        .map(([name, value]): Mutation => ({ kind: 'header', name, value })),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...HTTP_METHODS).map((method): Mutation => ({ kind: 'method', method })) },
   ]
   if (pathParams.length > 0) {
-    list.push({ weight: 4, arbitrary: fc.tuple(fc.constantFrom(...pathParams), junkSegment).map(([p, raw]): Mutation => ({ kind: 'path-segment', name: p.name, raw })) })
-    list.push({ weight: 2, arbitrary: fc.oneof(...pathParams.map((p) => invalidValueFor(p.schema, ctx(p)).map((v): Mutation => ({ kind: 'path-segment', name: p.name, raw: percentEncode(scalar(v)) })))) })
+    list.push({
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...pathParams), junkSegment)
+        .map(([p, raw]): Mutation => ({ kind: 'path-segment', name: p.name, raw })),
+    })
+    list.push({
+      weight: 2,
+      arbitrary: fc.oneof(
+        ...pathParams.map((p) =>
+          invalidValueFor(p.schema, ctx(p)).map((v): Mutation => ({ kind: 'path-segment', name: p.name, raw: percentEncode(scalar(v)) })),
+        ),
+      ),
+    })
   }
   if (queryParams.length > 0) {
-    list.push({ weight: 5, arbitrary: fc.oneof(...queryParams.map((p) => invalidValueFor(p.schema, ctx(p)).map((value): Mutation => ({ kind: 'query-value', name: p.name, value })))) })
-    list.push({ weight: 1, arbitrary: fc.oneof(...queryParams.map((p) => arbitraryFor(p.schema, ctx(p)).map((value): Mutation => ({ kind: 'query-duplicate', name: p.name, value })))) })
+    list.push({
+      weight: 5,
+      arbitrary: fc.oneof(
+        ...queryParams.map((p) =>
+          invalidValueFor(p.schema, ctx(p)).map((value): Mutation => ({ kind: 'query-value', name: p.name, value })),
+        ),
+      ),
+    })
+    list.push({
+      weight: 1,
+      arbitrary: fc.oneof(
+        ...queryParams.map((p) =>
+          arbitraryFor(p.schema, ctx(p)).map((value): Mutation => ({ kind: 'query-duplicate', name: p.name, value })),
+        ),
+      ),
+    })
   }
   if (headerParams.length > 0) {
-    list.push({ weight: 3, arbitrary: fc.oneof(...headerParams.map((p) => HEADER_JUNK.map((value): Mutation => ({ kind: 'header', name: p.name.toLowerCase(), value })))) })
-    list.push({ weight: 1, arbitrary: fc.oneof(...headerParams.map((p) => fc.array(arbitraryFor(p.schema, ctx(p)).map(String), { minLength: 2, maxLength: 3 }).map((value): Mutation => ({ kind: 'header', name: p.name.toLowerCase(), value })))) })
+    list.push({
+      weight: 3,
+      arbitrary: fc.oneof(
+        ...headerParams.map((p) => HEADER_JUNK.map((value): Mutation => ({ kind: 'header', name: p.name.toLowerCase(), value }))),
+      ),
+    })
+    list.push({
+      weight: 1,
+      arbitrary: fc.oneof(
+        ...headerParams.map((p) =>
+          fc
+            .array(arbitraryFor(p.schema, ctx(p)).map(String), { minLength: 2, maxLength: 3 })
+            .map((value): Mutation => ({ kind: 'header', name: p.name.toLowerCase(), value })),
+        ),
+      ),
+    })
   }
   return list
 }
@@ -900,7 +1281,12 @@ export function mutatedRequest(op: BoundOperation, env: Environment, mutation: A
 }
 
 /** A request outside any operation's generator: a method, a URL, headers, a body. */
-export function plainRequest(method: string, url: string, headers: Record<string, HeaderValue> = {}, payload?: string | Buffer): FuzzRequest {
+export function plainRequest(
+  method: string,
+  url: string,
+  headers: Record<string, HeaderValue> = {},
+  payload?: string | Buffer,
+): FuzzRequest {
   return withSummary({ method, url, headers, ...(payload !== undefined ? { payload } : {}), mutations: [], invalidBody: false })
 }
 
@@ -928,7 +1314,9 @@ export function seenUrl(url: string): URL {
 /** A valid request for the operation with one to three things wrong with it. */
 export function malformedRequest(op: BoundOperation, env: Environment): Arbitrary<FuzzRequest> {
   const mutation = fc.oneof(...bodyMutations(op, env), ...requestMutations(op))
-  return fc.tuple(validParts(op, env), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([parts, mutations]) => render(op, apply(parts, mutations)))
+  return fc
+    .tuple(validParts(op, env), fc.array(mutation, { minLength: 1, maxLength: 3 }))
+    .map(([parts, mutations]) => render(op, apply(parts, mutations)))
 }
 
 /**
@@ -938,7 +1326,12 @@ export function malformedRequest(op: BoundOperation, env: Environment): Arbitrar
  * A backtracking pattern takes time quadratic (or worse) in such input. `pumped` holds the
  * patterns already pumped through another operation (one schema, one property).
  */
-export function pumpedRequests(op: BoundOperation, env: Environment, pumped: Set<string>, maxBytes = env.bodyLimit - 256): Arbitrary<FuzzRequest> | undefined {
+export function pumpedRequests(
+  op: BoundOperation,
+  env: Environment,
+  pumped: Set<string>,
+  maxBytes = env.bodyLimit - 256,
+): Arbitrary<FuzzRequest> | undefined {
   const media = op.requestBody ? Object.values(op.requestBody.content)[0] : undefined
   if (!media) return undefined
   const patterned = propertyPaths(media.schema).filter(({ schema }) => {
@@ -953,7 +1346,12 @@ export function pumpedRequests(op: BoundOperation, env: Environment, pumped: Set
       fc
         .record({
           // the schema's own examples are realistic values to start from
-          seed: fc.oneof(fc.constant(null), ...((resolve(schema).examples as unknown[] | undefined) ?? []).filter((e): e is string => typeof e === 'string').map((e) => fc.constant(e))),
+          seed: fc.oneof(
+            fc.constant(null),
+            ...((resolve(schema).examples as unknown[] | undefined) ?? [])
+              .filter((e): e is string => typeof e === 'string')
+              .map((e) => fc.constant(e)),
+          ),
           focus: fc.boolean(),
           from: fc.nat(),
           to: fc.nat(),
@@ -978,7 +1376,11 @@ export function pumpedRequests(op: BoundOperation, env: Environment, pumped: Set
 /** Any path at all, from the spec's own segments and junk; paths the spec does not own are excluded. */
 export function anyPath(paths: string[]): Arbitrary<string> {
   const words = [...new Set(paths.flatMap((p) => p.split('/')).filter((s) => s && !s.startsWith('{')))]
-  const segment = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 3, arbitrary: junkSegment })
+  const segment = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...words) },
+    { weight: 1, arbitrary: fc.uuid() },
+    { weight: 3, arbitrary: junkSegment },
+  )
   return fc
     .tuple(fc.array(segment, { minLength: 0, maxLength: 5 }), fc.option(junkQuery, { nil: undefined }), fc.boolean())
     .map(([segments, query, slash]) => '/' + segments.join('/') + (slash ? '/' : '') + (query ? '?' + query : ''))

@@ -59,7 +59,9 @@ const byId = (id: string) => operations.find((op) => op.operationId === id)
 // A valid body with a writeOnly property (a password) pays for Argon2id, ~40 ms a request:
 // those get a hundred runs, and the bulk of the requests goes to the cheap ones.
 const hashes = (op: BoundOperation) =>
-  Object.values(op.requestBody?.content ?? {}).some((media) => propertyPaths(media.schema).some((p) => resolve(p.schema).writeOnly === true))
+  Object.values(op.requestBody?.content ?? {}).some((media) =>
+    propertyPaths(media.schema).some((p) => resolve(p.schema).writeOnly === true),
+  )
 const VALID_RUNS = (op: BoundOperation) => (hashes(op) ? 100 : 250)
 const MALFORMED_RUNS = 400
 
@@ -82,7 +84,12 @@ interface Outcome {
 const clip = (s: string, n = 400) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s)
 
 /** inject() with the master key (unless `authorization` says otherwise), a time bound and the contract check. */
-async function send(app: FastifyInstance, request: FuzzRequest, authorization: HeaderValue | null = `Bearer ${MASTER_KEY}`, limit = HANG_MS): Promise<Outcome> {
+async function send(
+  app: FastifyInstance,
+  request: FuzzRequest,
+  authorization: HeaderValue | null = `Bearer ${MASTER_KEY}`,
+  limit = HANG_MS,
+): Promise<Outcome> {
   sent++
   const headers = { ...(authorization === null ? {} : { authorization }), ...request.headers }
   const started = performance.now()
@@ -91,7 +98,12 @@ async function send(app: FastifyInstance, request: FuzzRequest, authorization: H
     timer = setTimeout(() => reject(new Error(`hang: no response within ${HANG_MS} ms to ${summarize(request)}`)), HANG_MS)
   })
   const response = await Promise.race([
-    app.inject({ method: request.method as 'GET', url: request.url, headers: headers as Record<string, string>, ...(request.payload !== undefined ? { payload: request.payload } : {}) }),
+    app.inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers: headers as Record<string, string>,
+      ...(request.payload !== undefined ? { payload: request.payload } : {}),
+    }),
     hang,
   ]).finally(() => clearTimeout(timer))
   const ms = performance.now() - started
@@ -113,7 +125,14 @@ const statusLine = (o: Outcome) => `→ ${o.response.statusCode} ${clip(o.respon
  * One fast-check property, reported as one tap assertion. Once a counterexample is found it
  * is shrunk for SHRINK_MS at most (requests that block the event loop make shrinking slow).
  */
-async function property<T>(t: Test, name: string, arbitrary: Arbitrary<T>, runs: number, check: (value: T) => Promise<string[]>, extra: Record<string, unknown> = {}) {
+async function property<T>(
+  t: Test,
+  name: string,
+  arbitrary: Arbitrary<T>,
+  runs: number,
+  check: (value: T) => Promise<string[]>,
+  extra: Record<string, unknown> = {},
+) {
   let failedAt: number | undefined
   const before = sent
   statuses = new Map()
@@ -132,9 +151,11 @@ async function property<T>(t: Test, name: string, arbitrary: Arbitrary<T>, runs:
   if (result.failed) {
     const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)
     t.fail(name, { diagnostic: true, ...extra, report: fc.defaultReportMessage(result), error })
-  }
-  else {
-    const seen = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')
+  } else {
+    const seen = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ')
     t.pass(`${name} (${result.numRuns} runs, ${sent - before} requests: ${seen})`)
   }
 }
@@ -144,7 +165,10 @@ function acceptableForValid(op: BoundOperation, request: FuzzRequest): Set<numbe
   const declared = Object.keys(op.responses).map(Number)
   const ok = new Set(declared.filter((s) => s < 400))
   const may = (status: number, when: boolean) => when && declared.includes(status) && ok.add(status)
-  may(404, op.parameters.some((p) => p.in === 'path')) // no such id
+  may(
+    404,
+    op.parameters.some((p) => p.in === 'path'),
+  ) // no such id
   may(409, op.requestBody !== undefined) // the email belongs to another user
   may(412, request.headers['if-match'] !== undefined) // the ETag is not current
   may(422, request.headers['idempotency-key'] !== undefined) // the key was used for another body
@@ -159,9 +183,15 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
   // ── seed: users and keys, so that generated ids sometimes exist ──
   const pools: Record<string, string[]> = { '/api/users': [], '/api/keys': [] }
   const names = ['Ada Lovelace', 'Zoë 😀', 'שלום עולם', 'مرحبا', '  Grace  ', 'a', 'İstanbul ß', 'x'.repeat(200)]
-  for (const [i, name] of names.entries()) pools['/api/users']!.push((await createUser(api, { email: `seed-${i}@example.com`, name, status: i % 3 ? 'active' : 'disabled' })).id)
+  for (const [i, name] of names.entries())
+    pools['/api/users']!.push((await createUser(api, { email: `seed-${i}@example.com`, name, status: i % 3 ? 'active' : 'disabled' })).id)
   const issueKey = async (scopes: string[], expiresAt?: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/keys', headers: { authorization: `Bearer ${MASTER_KEY}` }, payload: { name: `fuzz ${scopes.join(' ')}`, scopes, ...(expiresAt ? { expiresAt } : {}) } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/keys',
+      headers: { authorization: `Bearer ${MASTER_KEY}` },
+      payload: { name: `fuzz ${scopes.join(' ')}`, scopes, ...(expiresAt ? { expiresAt } : {}) },
+    })
     if (res.statusCode !== 201) throw new Error(`issuing a key failed: ${res.statusCode} ${res.body}`)
     return res.json() as { id: string; key: string }
   }
@@ -179,7 +209,8 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
   const env: Environment = {
     existing: (op) => pools[op.path.replace(/\/\{[^}]+\}$/, '')] ?? [],
     // for the conditional headers: ETags the service sent lately, likely ones, lists, `*`
-    headerValues: (name) => (/^if-/i.test(name) ? [...etags, ...etags.map((e) => `W/${e}`), '"1"', '"2"', '*', '"1", "2"', '"0"', '"1" , W/"2"'] : []),
+    headerValues: (name) =>
+      /^if-/i.test(name) ? [...etags, ...etags.map((e) => `W/${e}`), '"1"', '"2"', '*', '"1", "2"', '"0"', '"1" , W/"2"'] : [],
     bodyLimit: api.config.bodyLimit,
   }
 
@@ -193,7 +224,15 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
     if (collection === '/api/users') {
       const now = new Date()
       const row = await api.db.prisma.user.create({
-        data: { id: randomUUID(), email: `refill-${randomUUID()}@example.com`, name: 'Refilled', status: 'active', passwordHash: template.passwordHash, createdAt: now, updatedAt: now },
+        data: {
+          id: randomUUID(),
+          email: `refill-${randomUUID()}@example.com`,
+          name: 'Refilled',
+          status: 'active',
+          passwordHash: template.passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        },
       })
       pool.push(row.id)
     } else pool.push((await issueKey(['users:read'])).id)
@@ -210,45 +249,68 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
             problems.push(`body ${JSON.stringify(parts.body.json)}: ${JSON.stringify(validatorFor(media.schema).errors)}`)
           }
           for (const p of op.parameters) {
-            const value = p.in === 'path' ? parts.path[p.name] : p.in === 'query' ? parts.query.find(([k]) => k === p.name)?.[1] : parts.headers[p.name.toLowerCase()]
-            if (value !== undefined && !validatorFor(p.schema)(value)) problems.push(`${p.in} ${p.name}=${JSON.stringify(value)}: ${JSON.stringify(validatorFor(p.schema).errors)}`)
+            const value =
+              p.in === 'path'
+                ? parts.path[p.name]
+                : p.in === 'query'
+                  ? parts.query.find(([k]) => k === p.name)?.[1]
+                  : parts.headers[p.name.toLowerCase()]
+            if (value !== undefined && !validatorFor(p.schema)(value))
+              problems.push(`${p.in} ${p.name}=${JSON.stringify(value)}: ${JSON.stringify(validatorFor(p.schema).errors)}`)
           }
           if (problems.length) throw new Error(problems.join('\n'))
         }),
         { numRuns: 200, seed: seedFor(`sound ${op.operationId}`) },
       )
-      t.notOk(result.failed, `${op.operationId}: valid by its own schemas`, result.failed ? { report: fc.defaultReportMessage(result) } : {})
+      t.notOk(
+        result.failed,
+        `${op.operationId}: valid by its own schemas`,
+        result.failed ? { report: fc.defaultReportMessage(result) } : {},
+      )
     }
   })
 
   const validProperty = (op: BoundOperation) =>
-    property(t, `valid ${op.operationId}: succeeds (never 400), no 5xx, in time, conforms`, clean(validRequest(op, env)), VALID_RUNS(op), async (request) => {
-      const out = await send(app, request)
-      const problems = [...out.problems]
-      const acceptable = acceptableForValid(op, request)
-      if (!acceptable.has(out.response.statusCode)) problems.push(`a valid request was refused (expected one of ${[...acceptable].join(', ')})`)
-      if (out.response.statusCode === 204 && op.method === 'delete') await replenish(op, request)
-      // a page with more: its Link and its nextCursor lead to the next page
-      const link = /^<([^>]+)>; rel="next"$/.exec(String(out.response.headers.link ?? ''))
-      if (link && op.operationId === 'listUsers') {
-        const next = await send(app, { method: 'GET', url: link[1]!, headers: {}, mutations: [], invalidBody: false })
-        problems.push(...next.problems.map((p) => `following Link ${link[1]}: ${p}`))
-        if (next.response.statusCode !== 200) problems.push(`following Link ${link[1]} ${statusLine(next)}`)
-      }
-      return problems.length ? [`${problems.join('\n')}\n${summarize(request)} ${statusLine(out)}`] : []
-    })
+    property(
+      t,
+      `valid ${op.operationId}: succeeds (never 400), no 5xx, in time, conforms`,
+      clean(validRequest(op, env)),
+      VALID_RUNS(op),
+      async (request) => {
+        const out = await send(app, request)
+        const problems = [...out.problems]
+        const acceptable = acceptableForValid(op, request)
+        if (!acceptable.has(out.response.statusCode))
+          problems.push(`a valid request was refused (expected one of ${[...acceptable].join(', ')})`)
+        if (out.response.statusCode === 204 && op.method === 'delete') await replenish(op, request)
+        // a page with more: its Link and its nextCursor lead to the next page
+        const link = /^<([^>]+)>; rel="next"$/.exec(String(out.response.headers.link ?? ''))
+        if (link && op.operationId === 'listUsers') {
+          const next = await send(app, { method: 'GET', url: link[1]!, headers: {}, mutations: [], invalidBody: false })
+          problems.push(...next.problems.map((p) => `following Link ${link[1]}: ${p}`))
+          if (next.response.statusCode !== 200) problems.push(`following Link ${link[1]} ${statusLine(next)}`)
+        }
+        return problems.length ? [`${problems.join('\n')}\n${summarize(request)} ${statusLine(out)}`] : []
+      },
+    )
 
   const malformedProperty = (op: BoundOperation) =>
-    property(t, `malformed ${op.operationId}: refused cleanly, no 5xx, in time, conforms`, clean(malformedRequest(op, env)), MALFORMED_RUNS, async (request) => {
-      const out = await send(app, request)
-      const problems = [...out.problems]
-      // the spec: unknown properties are rejected, never dropped; a body that breaks the schema is never accepted
-      if (request.invalidBody && request.method === op.method.toUpperCase() && out.response.statusCode < 400) {
-        problems.push('a body that violates the request schema was accepted')
-      }
-      if (out.response.statusCode === 204 && op.method === 'delete') await replenish(op, request)
-      return problems.length ? [`${problems.join('\n')}\n${summarize(request)} ${statusLine(out)}`] : []
-    })
+    property(
+      t,
+      `malformed ${op.operationId}: refused cleanly, no 5xx, in time, conforms`,
+      clean(malformedRequest(op, env)),
+      MALFORMED_RUNS,
+      async (request) => {
+        const out = await send(app, request)
+        const problems = [...out.problems]
+        // the spec: unknown properties are rejected, never dropped; a body that breaks the schema is never accepted
+        if (request.invalidBody && request.method === op.method.toUpperCase() && out.response.statusCode < 400) {
+          problems.push('a body that violates the request schema was accepted')
+        }
+        if (out.response.statusCode === 204 && op.method === 'delete') await replenish(op, request)
+        return problems.length ? [`${problems.join('\n')}\n${summarize(request)} ${statusLine(out)}`] : []
+      },
+    )
 
   const reads = operations.filter((op) => op.method === 'get')
   const deletes = operations.filter((op) => op.method === 'delete')
@@ -265,8 +327,14 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
     t,
     'any path, any method: no 5xx, in time, conforms',
     fc
-      .tuple(fc.constantFrom(...HTTP_METHODS), anyPath(Object.keys(spec.paths)), fc.oneof(fc.constant(undefined), fc.string({ maxLength: 30 })))
-      .map(([method, url, payload]) => plainRequest(method, url, payload === undefined ? {} : { 'content-type': 'application/json' }, payload))
+      .tuple(
+        fc.constantFrom(...HTTP_METHODS),
+        anyPath(Object.keys(spec.paths)),
+        fc.oneof(fc.constant(undefined), fc.string({ maxLength: 30 })),
+      )
+      .map(([method, url, payload]) =>
+        plainRequest(method, url, payload === undefined ? {} : { 'content-type': 'application/json' }, payload),
+      )
       .filter((request) => deliverable(request))
       // /docs and /openapi.* are served outside the spec (Swagger UI and the document itself)
       .filter((request) => !/^\/(docs|openapi\.)/.test(seenUrl(request.url).pathname)),
@@ -280,10 +348,34 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
   // ── authentication: the spec's security requirements decide 401 / 403 ──
   const allScopes = new Set(operations.flatMap((op) => op.security.flatMap((r) => Object.values(r).flat())))
   type Caller = { label: string; authorization: HeaderValue | null; scopes: Set<string> | null }
-  const valid = (label: string, key: string, scopes: string[]): Caller => ({ label, authorization: `Bearer ${key}`, scopes: new Set(scopes) })
+  const valid = (label: string, key: string, scopes: string[]): Caller => ({
+    label,
+    authorization: `Bearer ${key}`,
+    scopes: new Set(scopes),
+  })
   const invalid = (authorization: HeaderValue | null): Caller => ({ label: 'invalid', authorization, scopes: null })
   const garbage = fc.oneof(
-    fc.constantFrom('', 'Bearer', 'Bearer ', 'bearer', 'Basic dXNlcjpwYXNz', 'Bearer null', 'Bearer undefined', 'Token abc', 'Bearer a b', `Bearer ${keys.revoked.key}`, `Bearer ${MASTER_KEY}x`, `Bearer ${MASTER_KEY.slice(0, -1)}`, `Bearer ${MASTER_KEY.toUpperCase()}`, `Bearer ${keys.read.key.slice(4)}`, `Basic ${MASTER_KEY}`, `${MASTER_KEY}`, `Bearer "${MASTER_KEY}"`, `Bearer ${'a'.repeat(513)}`, `Bearer ${'a'.repeat(8_000)}`),
+    fc.constantFrom(
+      '',
+      'Bearer',
+      'Bearer ',
+      'bearer',
+      'Basic dXNlcjpwYXNz',
+      'Bearer null',
+      'Bearer undefined',
+      'Token abc',
+      'Bearer a b',
+      `Bearer ${keys.revoked.key}`,
+      `Bearer ${MASTER_KEY}x`,
+      `Bearer ${MASTER_KEY.slice(0, -1)}`,
+      `Bearer ${MASTER_KEY.toUpperCase()}`,
+      `Bearer ${keys.read.key.slice(4)}`,
+      `Basic ${MASTER_KEY}`,
+      `${MASTER_KEY}`,
+      `Bearer "${MASTER_KEY}"`,
+      `Bearer ${'a'.repeat(513)}`,
+      `Bearer ${'a'.repeat(8_000)}`,
+    ),
     fc.string({ unit: headerUnit, maxLength: 80 }),
     fc.string({ unit: headerUnit, maxLength: 80 }).map((s) => `Bearer ${s}`),
     fc.stringMatching(/^[A-Za-z0-9._~+/=-]{1,600}$/).map((s) => `Bearer ${s}`),
@@ -293,7 +385,12 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
     { weight: 6, arbitrary: garbage.map((g) => invalid(g)) },
     // a repeated Authorization: the first one counts (as Node's HTTP parser does)
     { weight: 1, arbitrary: garbage.map((g) => invalid([g, `Bearer ${MASTER_KEY}`])) },
-    { weight: 1, arbitrary: garbage.map((g): Caller => ({ ...valid('master, then garbage', MASTER_KEY, [...allScopes]), authorization: [`Bearer ${MASTER_KEY}`, g] })) },
+    {
+      weight: 1,
+      arbitrary: garbage.map(
+        (g): Caller => ({ ...valid('master, then garbage', MASTER_KEY, [...allScopes]), authorization: [`Bearer ${MASTER_KEY}`, g] }),
+      ),
+    },
     { weight: 1, arbitrary: fc.constant(valid('read key', keys.read.key, ['users:read'])) },
     { weight: 1, arbitrary: fc.constant(valid('write key', keys.write.key, ['users:write'])) },
     { weight: 1, arbitrary: fc.constant(valid('read+write key', keys.both.key, ['users:read', 'users:write'])) },
@@ -311,17 +408,25 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
       if (status === 204 && op.method === 'delete') await replenish(op, request)
       const problems = [...out.problems]
       const needed = Object.values(op.security[0] ?? {}).flat()
-      const code = () => (out.response.headers['content-type']?.toString().includes('json') ? (JSON.parse(out.response.body) as { code?: string }).code : undefined)
+      const code = () =>
+        out.response.headers['content-type']?.toString().includes('json')
+          ? (JSON.parse(out.response.body) as { code?: string }).code
+          : undefined
       if (op.security.length === 0) {
         if (status === 401 || status === 403) problems.push(`${op.operationId} needs no key, yet answered ${status}`)
       } else if (who.scopes === null) {
         if (status !== 401) problems.push(`expected 401 for ${op.operationId} without a valid key`)
-        else if (!/^Bearer( |$)/.test(String(out.response.headers['www-authenticate'] ?? ''))) problems.push('401 without WWW-Authenticate: Bearer')
+        else if (!/^Bearer( |$)/.test(String(out.response.headers['www-authenticate'] ?? '')))
+          problems.push('401 without WWW-Authenticate: Bearer')
         else if (code() !== 'unauthorized') problems.push(`401 with code ${code()}`)
       } else if (needed.some((s) => !who.scopes!.has(s))) {
         if (status !== 403 || code() !== 'forbidden') problems.push(`expected 403 forbidden: ${who.label} lacks ${needed.join(', ')}`)
       } else if (status === 401 || status === 403) problems.push(`${who.label} may call ${op.operationId}, yet got ${status}`)
-      return problems.length ? [`${problems.join('\n')}\ncaller ${who.label} ${JSON.stringify(who.authorization)?.slice(0, 120)}\n${summarize(request)} ${statusLine(out)}`] : []
+      return problems.length
+        ? [
+            `${problems.join('\n')}\ncaller ${who.label} ${JSON.stringify(who.authorization)?.slice(0, 120)}\n${summarize(request)} ${statusLine(out)}`,
+          ]
+        : []
     },
   )
 
@@ -352,13 +457,22 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
     // Not `/api/users/` and the like: Fastify routes them to `/api/users/{id}` with an empty id
     // (and so limits them), but contractViolations() takes them for unrouted paths, where no
     // 429 is expected. A mismatch in the test helper, not in the service.
-    const emptyParameter = (r: FuzzRequest) => operations.some((op) => op.path.includes('{') && seenUrl(r.url).pathname === op.path.replace(/\{[^}]+\}$/, ''))
-    const request = clean(fc.oneof(...operations.map((op) => fc.oneof(validRequest(op, env), malformedRequest(op, env))))).filter((r) => !emptyParameter(r))
-    await property(t, 'past the limit: 429 with Retry-After, no 5xx, in time, conforms', fc.tuple(request, fc.oneof(fc.constant<HeaderValue | null>(`Bearer ${MASTER_KEY}`), fc.constant(null), garbage)), 200, async ([request, authorization]) => {
-      const out = await send(limited.app, request, authorization)
-      if (out.response.statusCode === 429) throttled++
-      return out.problems.length ? [`${out.problems.join('\n')}\n${summarize(request)} ${statusLine(out)}`] : []
-    })
+    const emptyParameter = (r: FuzzRequest) =>
+      operations.some((op) => op.path.includes('{') && seenUrl(r.url).pathname === op.path.replace(/\{[^}]+\}$/, ''))
+    const request = clean(fc.oneof(...operations.map((op) => fc.oneof(validRequest(op, env), malformedRequest(op, env))))).filter(
+      (r) => !emptyParameter(r),
+    )
+    await property(
+      t,
+      'past the limit: 429 with Retry-After, no 5xx, in time, conforms',
+      fc.tuple(request, fc.oneof(fc.constant<HeaderValue | null>(`Bearer ${MASTER_KEY}`), fc.constant(null), garbage)),
+      200,
+      async ([request, authorization]) => {
+        const out = await send(limited.app, request, authorization)
+        if (out.response.statusCode === 429) throttled++
+        return out.problems.length ? [`${out.problems.join('\n')}\n${summarize(request)} ${statusLine(out)}`] : []
+      },
+    )
     t.ok(throttled > 0, `${throttled} requests were rate limited`)
   })
 

@@ -58,7 +58,9 @@ const unreadable = (value: unknown) => {
 }
 
 const dateQueryOps = operations.filter((op) => op.parameters.some((p) => p.in === 'query' && isDateTime(p.schema)))
-const dateBodyOps = operations.filter((op) => op.requestBody && propertyPaths(Object.values(op.requestBody.content)[0]!.schema).some((p) => isDateTime(p.schema)))
+const dateBodyOps = operations.filter(
+  (op) => op.requestBody && propertyPaths(Object.values(op.requestBody.content)[0]!.schema).some((p) => isDateTime(p.schema)),
+)
 const pathParamOps = operations.filter((op) => op.parameters.some((p) => p.in === 'path'))
 const bodylessOps = operations.filter((op) => !op.requestBody && op.method !== 'get')
 const uriReference = validatorFor({ type: 'string', format: 'uri-reference' })
@@ -94,25 +96,36 @@ export const REGRESSIONS: Regression[] = [
           mutatedRequest(
             op,
             env,
-            fc.tuple(fc.constantFrom(...op.parameters.filter((p) => p.in === 'query' && isDateTime(p.schema))), fc.constantFrom(...LENIENT_DATE_TIMES)).map(([p, value]): Mutation => ({ kind: 'query-value', name: p.name, value })),
+            fc
+              .tuple(
+                fc.constantFrom(...op.parameters.filter((p) => p.in === 'query' && isDateTime(p.schema))),
+                fc.constantFrom(...LENIENT_DATE_TIMES),
+              )
+              .map(([p, value]): Mutation => ({ kind: 'query-value', name: p.name, value })),
           ),
         ),
       ),
   },
   {
     id: 'date-time-body',
-    title: 'an expiresAt the validator accepts but Date cannot read → 500, or reads past year 9999 → a 201 (and every later GET /api/keys) that breaks the spec',
+    title:
+      'an expiresAt the validator accepts but Date cannot read → 500, or reads past year 9999 → a 201 (and every later GET /api/keys) that breaks the spec',
     // POST /api/keys {"name":"!","scopes":["users:read"],"expiresAt":"9999-12-31T23:59:59-23:59"}
     //   → 201 {…,"expiresAt":"+010000-01-01T23:58:59.000Z"}: not a date-time; from then on
     //   GET /api/keys → 200 with the same value, for every caller, until the key is revoked
     // POST /api/keys {"name":"k","scopes":["users:read"],"expiresAt":"2030-06-30T23:59:60Z"} → 500 internal
-    counterexample: 'POST /api/keys {"name":"!","scopes":["users:read"],"expiresAt":"9999-12-31T23:59:59-23:59"} → 201 with "expiresAt":"+010000-01-01T23:58:59.000Z"',
+    counterexample:
+      'POST /api/keys {"name":"!","scopes":["users:read"],"expiresAt":"9999-12-31T23:59:59-23:59"} → 201 with "expiresAt":"+010000-01-01T23:58:59.000Z"',
     matches(request) {
       const op = operationOf(request)
       const media = op?.requestBody ? Object.values(op.requestBody.content)[0] : undefined
       if (!media) return false
       const body = jsonBody(request)
-      return propertyPaths(media.schema).some(({ path, schema }) => isDateTime(schema) && unreadable(path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), body)))
+      return propertyPaths(media.schema).some(
+        ({ path, schema }) =>
+          isDateTime(schema) &&
+          unreadable(path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), body)),
+      )
     },
     source: (env) =>
       fc.oneof(
@@ -122,7 +135,14 @@ export const REGRESSIONS: Regression[] = [
             op,
             env,
             fc
-              .tuple(fc.constantFrom(...propertyPaths(Object.values(op.requestBody!.content)[0]!.schema).filter((p) => isDateTime(p.schema))), fc.constantFrom(...LENIENT_DATE_TIMES.map((d) => d.replace('2026', '2036')), '2036-12-31T23:59:60Z', '9999-12-31T23:59:59.999-00:01'))
+              .tuple(
+                fc.constantFrom(...propertyPaths(Object.values(op.requestBody!.content)[0]!.schema).filter((p) => isDateTime(p.schema))),
+                fc.constantFrom(
+                  ...LENIENT_DATE_TIMES.map((d) => d.replace('2026', '2036')),
+                  '2036-12-31T23:59:60Z',
+                  '9999-12-31T23:59:59.999-00:01',
+                ),
+              )
               .map(([{ path }, value]): Mutation => ({ kind: 'body-value', path, value })),
           ),
         ),
@@ -134,7 +154,8 @@ export const REGRESSIONS: Regression[] = [
     // GET /api/users/aaaa…a (101 × "a") → 400 bad_request "The request URL is malformed.",
     //   no RateLimit-Limit/-Remaining/-Reset (100 × "a" → 400 validation_failed, with them).
     //   Fastify's maxParamLength (100) fails the route lookup: the error skips every hook.
-    counterexample: 'GET /api/users/' + 'a'.repeat(101) + ' → 400 bad_request without RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
+    counterexample:
+      'GET /api/users/' + 'a'.repeat(101) + ' → 400 bad_request without RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
     matches(request) {
       const op = operationOf(request)
       if (!op) return false
@@ -155,7 +176,11 @@ export const REGRESSIONS: Regression[] = [
             op,
             env,
             fc
-              .tuple(fc.constantFrom(...op.parameters.filter((p) => p.in === 'path')), fc.integer({ min: 101, max: 400 }), fc.constantFrom('a', '0', '-', '%61'))
+              .tuple(
+                fc.constantFrom(...op.parameters.filter((p) => p.in === 'path')),
+                fc.integer({ min: 101, max: 400 }),
+                fc.constantFrom('a', '0', '-', '%61'),
+              )
               .map(([p, n, c]): Mutation => ({ kind: 'path-segment', name: p.name, raw: c.repeat(n) })),
           ),
         ),
@@ -179,20 +204,33 @@ export const REGRESSIONS: Regression[] = [
     source: (env) =>
       fc.oneof(
         ...pathParamOps.map((op) =>
-          mutatedRequest(op, env, fc.tuple(fc.constantFrom(...op.parameters.filter((p) => p.in === 'path')), fc.constantFrom('^', '|', '[', ']', 'a|b', '[x]', '^^')).map(([p, raw]): Mutation => ({ kind: 'path-segment', name: p.name, raw }))),
+          mutatedRequest(
+            op,
+            env,
+            fc
+              .tuple(
+                fc.constantFrom(...op.parameters.filter((p) => p.in === 'path')),
+                fc.constantFrom('^', '|', '[', ']', 'a|b', '[x]', '^^'),
+              )
+              .map(([p, raw]): Mutation => ({ kind: 'path-segment', name: p.name, raw })),
+          ),
         ),
-        fc.tuple(fc.constantFrom('GET', 'POST', 'DELETE'), fc.constantFrom('/a|', '/^', '/[]', '/api/users|')).map(([method, url]) => plainRequest(method, url)),
+        fc
+          .tuple(fc.constantFrom('GET', 'POST', 'DELETE'), fc.constantFrom('/a|', '/^', '/[]', '/api/users|'))
+          .map(([method, url]) => plainRequest(method, url)),
       ),
   },
   {
     id: 'body-without-operation-body',
-    title: 'a body or a Content-Type on a request whose operation takes no body (DELETE, or no operation at all) → 413/415, which the spec does not declare there',
+    title:
+      'a body or a Content-Type on a request whose operation takes no body (DELETE, or no operation at all) → 413/415, which the spec does not declare there',
     // DELETE /api/keys/01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f with "Content-Type: text/xml" and no body
     //   → 415 unsupported_media_type (deleteApiKey declares no 415; over HTTP too, even with
     //   Content-Length: 0). With a body and no Content-Type → 415; a body over the limit → 413.
     // DELETE /api/keys with "Content-Type: application/" → 415, POST /nope with 70 000 bytes of
     //   JSON → 413 (the spec: an unknown path answers 404, an unsupported method 405).
-    counterexample: 'DELETE /api/keys/01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f with Content-Type: text/xml, no body → 415 unsupported_media_type (not declared for deleteApiKey)',
+    counterexample:
+      'DELETE /api/keys/01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f with Content-Type: text/xml, no body → 415 unsupported_media_type (not declared for deleteApiKey)',
     matches(request) {
       if (request.method === 'GET' || request.method === 'HEAD') return false
       const hasBody = request.payload !== undefined && request.payload.length > 0
@@ -206,12 +244,23 @@ export const REGRESSIONS: Regression[] = [
             op,
             env,
             fc
-              .tuple(fc.constantFrom<string | Buffer>('', 'x', '{}', Buffer.from([0xff]), '{"a":"' + 'x'.repeat(70_000) + '"}'), fc.constantFrom<string | null>(null, ';', 'text/xml', 'application/', 'application/json'))
-              .map(([raw, type]): Mutation[] => [...(raw.length ? [{ kind: 'body-raw', raw, label: 'a body' } as Mutation] : []), { kind: 'content-type', value: type }]),
+              .tuple(
+                fc.constantFrom<string | Buffer>('', 'x', '{}', Buffer.from([0xff]), '{"a":"' + 'x'.repeat(70_000) + '"}'),
+                fc.constantFrom<string | null>(null, ';', 'text/xml', 'application/', 'application/json'),
+              )
+              .map(([raw, type]): Mutation[] => [
+                ...(raw.length ? [{ kind: 'body-raw', raw, label: 'a body' } as Mutation] : []),
+                { kind: 'content-type', value: type },
+              ]),
           ),
         ),
         fc
-          .tuple(fc.constantFrom('POST', 'PUT', 'PATCH', 'DELETE'), fc.constantFrom('/nope', '/healthz', '/api/users/', '/api/keys'), fc.constantFrom(';', 'application/xml', 'application/json'), fc.constantFrom('x', '{"a":"' + 'x'.repeat(70_000) + '"}'))
+          .tuple(
+            fc.constantFrom('POST', 'PUT', 'PATCH', 'DELETE'),
+            fc.constantFrom('/nope', '/healthz', '/api/users/', '/api/keys'),
+            fc.constantFrom(';', 'application/xml', 'application/json'),
+            fc.constantFrom('x', '{"a":"' + 'x'.repeat(70_000) + '"}'),
+          )
           .map(([method, url, type, payload]) => plainRequest(method, url, { 'content-type': type }, payload)),
       ),
   },

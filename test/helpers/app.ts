@@ -52,7 +52,11 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
   // Every test app logs as production does (same redaction), at debug level, into memory;
   // when the test ends its whole log is searched for anything secret.
   const log: string[] = []
-  const app = await buildApp({ config, db, logger: { ...loggerOptions('debug'), stream: { write: (line: string) => void log.push(line) } } })
+  const app = await buildApp({
+    config,
+    db,
+    logger: { ...loggerOptions('debug'), stream: { write: (line: string) => void log.push(line) } },
+  })
   t.teardown(async () => {
     await app.close()
     await db.close()
@@ -82,12 +86,15 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
       const body = await response.text()
       const method = init.method ?? 'GET'
       const headers = Object.fromEntries(response.headers)
-      t.same(contractViolations(method, path, { statusCode: response.status, headers, body }), [], `${method} ${path} → ${response.status} conforms to openapi.yaml`)
+      t.same(
+        contractViolations(method, path, { statusCode: response.status, headers, body }),
+        [],
+        `${method} ${path} → ${response.status} conforms to openapi.yaml`,
+      )
       return { status: response.status, headers: response.headers, body, json: () => JSON.parse(body) }
     },
   }
 }
-
 
 export function newUser(overrides: Record<string, unknown> = {}) {
   const unique = Math.random().toString(36).slice(2, 10)

@@ -96,7 +96,9 @@ export function contractViolations(method: string, url: string | null, response:
     if (!validate(String(value))) problems.push(`${key}: header ${name}=${String(value)} ${ajv.errorsText(validate.errors)}`)
   }
 
-  const contentType = String(response.headers['content-type'] ?? '').split(';')[0]?.trim()
+  const contentType = String(response.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
   if (!declared.content || upper === 'HEAD') {
     if (response.body.length > 0 && upper !== 'HEAD') problems.push(`${key}: a body where the spec declares none`)
     return problems
@@ -113,4 +115,3 @@ export function contractViolations(method: string, url: string | null, response:
   if (!validate(body)) problems.push(`${key}: body ${ajv.errorsText(validate.errors)}`)
   return problems
 }
-

@@ -54,7 +54,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 // Variables of the inherited environment that would change a server's behaviour under test:
 // each test states what it wants (an undefined value in `env` removes a variable).
-const CONTROLLED = ['NODE_ENV', 'API_MASTER_KEY', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_MS', 'REDIS_URL', 'CORS_ORIGINS', 'TRUST_PROXY', 'CURSOR_SECRET']
+const CONTROLLED = [
+  'NODE_ENV',
+  'API_MASTER_KEY',
+  'RATE_LIMIT_MAX',
+  'RATE_LIMIT_WINDOW_MS',
+  'REDIS_URL',
+  'CORS_ORIGINS',
+  'TRUST_PROXY',
+  'CURSOR_SECRET',
+]
 
 /**
  * Spawns src/server.ts with `env` over the inherited environment; killed at teardown.
@@ -72,15 +81,21 @@ export function spawnServer(t: Test, env: Record<string, string | undefined>): S
   })
   let out = ''
   let err = ''
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { out += chunk })
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { err += chunk })
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk
+  })
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    err += chunk
+  })
   const exited = new Promise<Exit>((resolveExit) => {
     // 'close' waits for the pipes to drain, so stdout()/stderr() are complete afterwards
     child.once('close', (code, signal) => resolveExit({ code, signal }))
     child.once('error', () => resolveExit({ code: null, signal: null }))
   })
   let done = false
-  void exited.then(() => { done = true })
+  void exited.then(() => {
+    done = true
+  })
 
   const stop = async (signal: NodeJS.Signals = 'SIGTERM', timeoutMs = EXIT_TIMEOUT_MS): Promise<Exit> => {
     if (!done) child.kill(signal)
@@ -124,10 +139,19 @@ export async function startServer(
       const found = listeningPort(server.stdout())
       if (found !== undefined) finish(() => resolvePort(found))
     }
-    const timer = setTimeout(() => finish(() => reject(new Error(
-      `server did not listen within ${timeoutMs} ms\nstdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`))), timeoutMs)
-    const onExit = (exit: Exit) => finish(() => reject(new Error(
-      `server exited (${JSON.stringify(exit)}) before listening\nstdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`)))
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(new Error(`server did not listen within ${timeoutMs} ms\nstdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`)),
+        ),
+      timeoutMs,
+    )
+    const onExit = (exit: Exit) =>
+      finish(() =>
+        reject(
+          new Error(`server exited (${JSON.stringify(exit)}) before listening\nstdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`),
+        ),
+      )
     let settled = false
     function finish(action: () => void) {
       if (settled) return
@@ -205,7 +229,9 @@ export async function request(
   })
   const text = await response.text()
   const responseHeaders: Record<string, string> = {}
-  response.headers.forEach((value, name) => { responseHeaders[name] = value })
+  response.headers.forEach((value, name) => {
+    responseHeaders[name] = value
+  })
   const violations = contractViolations(method, path, { statusCode: response.status, headers: responseHeaders, body: text })
   t.same(violations, [], `${method} ${path} → ${response.status} conforms to openapi.yaml`)
   let json: any

@@ -9,7 +9,12 @@ t.test('API keys and scopes', async (t) => {
   const user = await createUser(api)
 
   const issue = async (scopes: string[], extra: Record<string, unknown> = {}) => {
-    const res = await api.request({ method: 'POST', url: '/api/keys', headers: json, payload: { name: `key for ${scopes.join(' ')}`, scopes, ...extra } })
+    const res = await api.request({
+      method: 'POST',
+      url: '/api/keys',
+      headers: json,
+      payload: { name: `key for ${scopes.join(' ')}`, scopes, ...extra },
+    })
     t.equal(res.statusCode, 201)
     return res.json() as { id: string; key: string; scopes: string[]; prefix: string; expiresAt: string | null }
   }
@@ -58,7 +63,12 @@ t.test('API keys and scopes', async (t) => {
       t.equal(res.statusCode, 401, authorization)
       t.match(res.headers['www-authenticate'], /^Bearer realm="api"/)
     }
-    const bad = await api.request({ method: 'GET', url: '/api/users', headers: { authorization: 'Bearer wrong-key-wrong-key-wrong-key' }, as: null })
+    const bad = await api.request({
+      method: 'GET',
+      url: '/api/users',
+      headers: { authorization: 'Bearer wrong-key-wrong-key-wrong-key' },
+      as: null,
+    })
     t.match(bad.headers['www-authenticate'], /error="invalid_token"/)
   })
 
@@ -69,7 +79,12 @@ t.test('API keys and scopes', async (t) => {
     const writes = [
       { method: 'POST' as const, url: '/api/users', headers: json, payload: newUser() },
       { method: 'PUT' as const, url: `/api/users/${user.id}`, headers: json, payload: { email: user.email, name: 'x' } },
-      { method: 'PATCH' as const, url: `/api/users/${user.id}`, headers: { 'content-type': 'application/merge-patch+json' }, payload: { name: 'x' } },
+      {
+        method: 'PATCH' as const,
+        url: `/api/users/${user.id}`,
+        headers: { 'content-type': 'application/merge-patch+json' },
+        payload: { name: 'x' },
+      },
       { method: 'DELETE' as const, url: `/api/users/${user.id}` },
       { method: 'GET' as const, url: '/api/keys' },
     ]
@@ -84,7 +99,11 @@ t.test('API keys and scopes', async (t) => {
     const { key } = await issue(['users:write'])
     t.equal((await api.request({ method: 'POST', url: '/api/users', headers: json, payload: newUser(), as: key })).statusCode, 201)
     t.equal((await api.request({ method: 'GET', url: '/api/users', as: key })).statusCode, 403)
-    t.equal((await api.request({ method: 'POST', url: '/api/keys', headers: json, payload: { name: 'x', scopes: ['users:read'] }, as: key })).statusCode, 403)
+    t.equal(
+      (await api.request({ method: 'POST', url: '/api/keys', headers: json, payload: { name: 'x', scopes: ['users:read'] }, as: key }))
+        .statusCode,
+      403,
+    )
   })
 
   t.test('issued keys: the secret is shown once, stored only as a hash, never listed', async (t) => {
@@ -128,14 +147,28 @@ t.test('API keys and scopes', async (t) => {
     for (const [payload, pointer] of cases) {
       const res = await api.request({ method: 'POST', url: '/api/keys', headers: json, payload })
       t.equal(res.statusCode, 400, JSON.stringify(payload))
-      t.ok(res.json().errors.some((e: { pointer: string }) => e.pointer === pointer), pointer)
+      t.ok(
+        res.json().errors.some((e: { pointer: string }) => e.pointer === pointer),
+        pointer,
+      )
     }
   })
 
   t.test('idempotency keys are per caller', async (t) => {
     const { key } = await issue(['users:write'])
-    const a = await api.request({ method: 'POST', url: '/api/users', headers: { ...json, 'idempotency-key': 'shared' }, payload: newUser() })
-    const b = await api.request({ method: 'POST', url: '/api/users', headers: { ...json, 'idempotency-key': 'shared' }, payload: newUser(), as: key })
+    const a = await api.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...json, 'idempotency-key': 'shared' },
+      payload: newUser(),
+    })
+    const b = await api.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...json, 'idempotency-key': 'shared' },
+      payload: newUser(),
+      as: key,
+    })
     t.equal(a.statusCode, 201)
     t.equal(b.statusCode, 201, 'another caller may use the same key for another request')
     t.not(a.json().id, b.json().id)

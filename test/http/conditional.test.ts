@@ -7,7 +7,12 @@ const mergePatch = { 'content-type': 'application/merge-patch+json' }
 
 t.test('ETag and If-None-Match', async (t) => {
   const api = await build(t)
-  const created = await api.request({ method: 'POST', url: '/api/users', headers: json, payload: { email: 'etag@example.com', name: 'E', password: 'correct horse' } })
+  const created = await api.request({
+    method: 'POST',
+    url: '/api/users',
+    headers: json,
+    payload: { email: 'etag@example.com', name: 'E', password: 'correct horse' },
+  })
   const id = created.json().id
   const etag = created.headers.etag as string
   t.match(etag, /^"\d+"$/)
@@ -44,10 +49,20 @@ t.test('If-Match on PUT, PATCH and DELETE', async (t) => {
     const etag = first.headers.etag as string
     await api.request({ method: 'PATCH', url: `/api/users/${user.id}`, headers: mergePatch, payload: { name: 'Someone else' } })
 
-    const put = await api.request({ method: 'PUT', url: `/api/users/${user.id}`, headers: { ...json, 'if-match': etag }, payload: { email: user.email, name: 'Mine' } })
+    const put = await api.request({
+      method: 'PUT',
+      url: `/api/users/${user.id}`,
+      headers: { ...json, 'if-match': etag },
+      payload: { email: user.email, name: 'Mine' },
+    })
     t.equal(put.statusCode, 412)
     t.equal(put.json().code, 'precondition_failed')
-    const patch = await api.request({ method: 'PATCH', url: `/api/users/${user.id}`, headers: { ...mergePatch, 'if-match': etag }, payload: { name: 'Mine' } })
+    const patch = await api.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: { ...mergePatch, 'if-match': etag },
+      payload: { name: 'Mine' },
+    })
     t.equal(patch.statusCode, 412)
     const del = await api.request({ method: 'DELETE', url: `/api/users/${user.id}`, headers: { 'if-match': etag } })
     t.equal(del.statusCode, 412)
@@ -61,9 +76,19 @@ t.test('If-Match on PUT, PATCH and DELETE', async (t) => {
   t.test('the current ETag, or *, lets the write through', async (t) => {
     const user = await createUser(api)
     const etag = (await api.request({ method: 'GET', url: `/api/users/${user.id}` })).headers.etag as string
-    const put = await api.request({ method: 'PUT', url: `/api/users/${user.id}`, headers: { ...json, 'if-match': etag }, payload: { email: user.email, name: 'Mine' } })
+    const put = await api.request({
+      method: 'PUT',
+      url: `/api/users/${user.id}`,
+      headers: { ...json, 'if-match': etag },
+      payload: { email: user.email, name: 'Mine' },
+    })
     t.equal(put.statusCode, 200)
-    const patch = await api.request({ method: 'PATCH', url: `/api/users/${user.id}`, headers: { ...mergePatch, 'if-match': `"0", ${put.headers.etag}` }, payload: { status: 'disabled' } })
+    const patch = await api.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: { ...mergePatch, 'if-match': `"0", ${put.headers.etag}` },
+      payload: { status: 'disabled' },
+    })
     t.equal(patch.statusCode, 200)
     const del = await api.request({ method: 'DELETE', url: `/api/users/${user.id}`, headers: { 'if-match': '*' } })
     t.equal(del.statusCode, 204)

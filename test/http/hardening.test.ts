@@ -21,7 +21,11 @@ t.test('CORS only for the listed origins', async (t) => {
   const preflight = await api.app.inject({
     method: 'OPTIONS',
     url: '/api/users',
-    headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+    headers: {
+      origin: 'https://app.example.com',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization,content-type,idempotency-key',
+    },
   })
   t.equal(preflight.statusCode, 204)
   t.equal(preflight.headers['access-control-allow-origin'], 'https://app.example.com')

@@ -59,7 +59,8 @@ t.test('Idempotency-Key on createUser', async (t) => {
 
   t.test('two concurrent requests with one key over HTTP create one user', async (t) => {
     const body = JSON.stringify(newUser())
-    const send = () => api.fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'key-6' }, body })
+    const send = () =>
+      api.fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'key-6' }, body })
     const responses = await Promise.all([send(), send()])
     const created = responses.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === null)
     const others = responses.filter((r) => !created.includes(r))

@@ -63,7 +63,10 @@ t.test('createUser', async (t) => {
       t.equal(problem.code, 'validation_failed')
       t.equal(problem.requestId, res.headers['x-request-id'])
       for (const pointer of pointers) {
-        t.ok(problem.errors.some((e: { pointer: string }) => e.pointer === pointer), `points at ${pointer}`)
+        t.ok(
+          problem.errors.some((e: { pointer: string }) => e.pointer === pointer),
+          `points at ${pointer}`,
+        )
       }
     })
   }

@@ -26,6 +26,9 @@ t.test('getUser', async (t) => {
   t.test('400 with a pointer for a malformed id', async (t) => {
     const res = await api.request({ method: 'GET', url: '/api/users/not-a-uuid' })
     t.equal(res.statusCode, 400)
-    t.same(res.json().errors.map((e: { pointer: string }) => e.pointer), ['/path/id'])
+    t.same(
+      res.json().errors.map((e: { pointer: string }) => e.pointer),
+      ['/path/id'],
+    )
   })
 })

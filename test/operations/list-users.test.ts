@@ -39,7 +39,10 @@ t.test('listUsers', async (t) => {
   t.test('57 users walked at limit=10 come back exactly once each, in creation order', async (t) => {
     const ids = await walk(api, 'limit=10')
     t.equal(ids.length, 57)
-    t.same(ids, created.map((u) => u.id))
+    t.same(
+      ids,
+      created.map((u) => u.id),
+    )
   })
 
   t.test('the next page is linked with rel="next", with the same query', async (t) => {
@@ -62,22 +65,40 @@ t.test('listUsers', async (t) => {
       const field = sort.replace('-', '') as 'createdAt' | 'email' | 'name'
       const expected = [...created].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : 1))
       if (sort.startsWith('-')) expected.reverse()
-      t.same(ids, expected.map((u) => u.id))
+      t.same(
+        ids,
+        expected.map((u) => u.id),
+      )
     })
   }
 
   t.test('filters', async (t) => {
     const target = created[17]!
     const byEmail = await api.request({ method: 'GET', url: `/api/users?email=${encodeURIComponent(target.email.toUpperCase())}` })
-    t.same(byEmail.json().data.map((u: { id: string }) => u.id), [target.id], 'email ignores case')
+    t.same(
+      byEmail.json().data.map((u: { id: string }) => u.id),
+      [target.id],
+      'email ignores case',
+    )
 
     const disabled = await walk(api, 'limit=4&status=disabled')
-    t.same(disabled, created.filter((u) => u.status === 'disabled').map((u) => u.id))
+    t.same(
+      disabled,
+      created.filter((u) => u.status === 'disabled').map((u) => u.id),
+    )
 
     const byName = await api.request({ method: 'GET', url: '/api/users?q=MBER%204&limit=100' })
-    t.same(byName.json().data.map((u: { name: string }) => u.name), ['Member 40', 'Member 41', 'Member 42', 'Member 43', 'Member 44', 'Member 45', 'Member 46', 'Member 47', 'Member 48', 'Member 49'], 'q finds a part of the name, ignoring case')
+    t.same(
+      byName.json().data.map((u: { name: string }) => u.name),
+      ['Member 40', 'Member 41', 'Member 42', 'Member 43', 'Member 44', 'Member 45', 'Member 46', 'Member 47', 'Member 48', 'Member 49'],
+      'q finds a part of the name, ignoring case',
+    )
     const byEmailPart = await api.request({ method: 'GET', url: `/api/users?q=${target.email.slice(5, 12).toUpperCase()}` })
-    t.same(byEmailPart.json().data.map((u: { id: string }) => u.id), [target.id], 'q finds a part of the email')
+    t.same(
+      byEmailPart.json().data.map((u: { id: string }) => u.id),
+      [target.id],
+      'q finds a part of the email',
+    )
 
     const from = created[10]!.createdAt
     const to = created[20]!.createdAt
@@ -87,7 +108,13 @@ t.test('listUsers', async (t) => {
     t.same(window, expected, 'createdAfter and createdBefore are exclusive bounds')
 
     const combined = await walk(api, 'limit=2&status=active&q=member%205&sort=-name')
-    t.same(combined, created.filter((u) => u.status === 'active' && u.name.startsWith('Member 5')).map((u) => u.id).reverse())
+    t.same(
+      combined,
+      created
+        .filter((u) => u.status === 'active' && u.name.startsWith('Member 5'))
+        .map((u) => u.id)
+        .reverse(),
+    )
   })
 
   t.test('cursors stay usable for the longest sort values', async (t) => {
@@ -136,7 +163,10 @@ t.test('listUsers', async (t) => {
       const res = await api.request({ method: 'GET', url: `/api/users?${query}` })
       t.equal(res.statusCode, 400)
       t.equal(res.json().code, 'validation_failed')
-      t.same(res.json().errors.map((e: { pointer: string }) => e.pointer), [pointer])
+      t.same(
+        res.json().errors.map((e: { pointer: string }) => e.pointer),
+        [pointer],
+      )
     })
   }
 })
@@ -156,7 +186,15 @@ t.test('a walk while users are created and deleted returns every user that exist
   })
   const survivors = initial.filter((u) => !doomed.includes(u)).map((u) => u.id)
   t.equal(new Set(ids).size, ids.length, 'no user is returned twice')
-  t.same(ids.filter((id) => survivors.includes(id)), survivors, 'every user that existed throughout, once, in order')
-  t.same(ids.filter((id) => !survivors.includes(id) && !added.includes(id)), ids.filter((id) => doomed.some((d) => d.id === id)), 'nothing else but users created or deleted during the walk')
+  t.same(
+    ids.filter((id) => survivors.includes(id)),
+    survivors,
+    'every user that existed throughout, once, in order',
+  )
+  t.same(
+    ids.filter((id) => !survivors.includes(id) && !added.includes(id)),
+    ids.filter((id) => doomed.some((d) => d.id === id)),
+    'nothing else but users created or deleted during the walk',
+  )
   t.equal(added.length, 5)
 })

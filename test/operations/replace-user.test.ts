@@ -34,7 +34,9 @@ t.test('replaceUser', async (t) => {
 
   t.test('a replacement that changes nothing keeps updatedAt', async (t) => {
     const user = await createUser(api, { password: 'same password' })
-    const res = await api.request(put(user.id, { email: user.email.toUpperCase(), name: ` ${user.name}`, status: 'active', password: 'same password' }))
+    const res = await api.request(
+      put(user.id, { email: user.email.toUpperCase(), name: ` ${user.name}`, status: 'active', password: 'same password' }),
+    )
     t.equal(res.statusCode, 200)
     t.same(res.json(), user)
   })
@@ -57,13 +59,19 @@ t.test('replaceUser', async (t) => {
     const user = await createUser(api)
     const res = await api.request(put(user.id, { name: 'No Email', id: user.id }))
     t.equal(res.statusCode, 400)
-    const pointers = res.json().errors.map((e: { pointer: string }) => e.pointer).sort()
+    const pointers = res
+      .json()
+      .errors.map((e: { pointer: string }) => e.pointer)
+      .sort()
     t.same(pointers, ['/body/email', '/body/id'])
   })
 
   t.test('415 for a merge patch', async (t) => {
     const user = await createUser(api)
-    const res = await api.request({ ...put(user.id, { name: 'x', email: user.email }), headers: { 'content-type': 'application/merge-patch+json' } })
+    const res = await api.request({
+      ...put(user.id, { name: 'x', email: user.email }),
+      headers: { 'content-type': 'application/merge-patch+json' },
+    })
     t.equal(res.statusCode, 415)
   })
 })

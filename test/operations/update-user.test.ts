@@ -33,7 +33,10 @@ t.test('updateUser', async (t) => {
     const user = await createUser(api)
     const res = await api.request(patch(user.id, { name: null, createdAt: '2020-01-01T00:00:00Z' }))
     t.equal(res.statusCode, 400)
-    const pointers = res.json().errors.map((e: { pointer: string }) => e.pointer).sort()
+    const pointers = res
+      .json()
+      .errors.map((e: { pointer: string }) => e.pointer)
+      .sort()
     t.same(pointers, ['/body/createdAt', '/body/name'])
   })
 

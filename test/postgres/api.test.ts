@@ -15,7 +15,12 @@ t.test('the API on PostgreSQL, with two instances sharing the database', async (
     t.equal(user.email, 'mixed@example.com')
     const read = await b.request({ method: 'GET', url: `/api/users/${user.id}` })
     t.same(read.json(), user, 'the other instance reads it')
-    const dup = await b.request({ method: 'POST', url: '/api/users', headers: { 'content-type': 'application/json' }, payload: newUser({ email: 'MIXED@example.com' }) })
+    const dup = await b.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { 'content-type': 'application/json' },
+      payload: newUser({ email: 'MIXED@example.com' }),
+    })
     t.equal(dup.statusCode, 409)
     t.equal(dup.json().code, 'email_taken')
   })
@@ -38,10 +43,16 @@ t.test('the API on PostgreSQL, with two instances sharing the database', async (
   t.test('q ignores case on PostgreSQL too; a cursor from one instance works on the other', async (t) => {
     for (let i = 0; i < 7; i++) await createUser(a, { name: `Pg Walker ${i}` })
     const first = await a.request({ method: 'GET', url: '/api/users?q=pG%20wAlKeR&limit=3&sort=-name' })
-    t.same(first.json().data.map((u: { name: string }) => u.name), ['Pg Walker 6', 'Pg Walker 5', 'Pg Walker 4'])
+    t.same(
+      first.json().data.map((u: { name: string }) => u.name),
+      ['Pg Walker 6', 'Pg Walker 5', 'Pg Walker 4'],
+    )
     const second = await b.request({ method: 'GET', url: `/api/users?q=pG%20wAlKeR&limit=3&sort=-name&cursor=${first.json().nextCursor}` })
     t.equal(second.statusCode, 200, 'the instances share the cursor secret through the database')
-    t.same(second.json().data.map((u: { name: string }) => u.name), ['Pg Walker 3', 'Pg Walker 2', 'Pg Walker 1'])
+    t.same(
+      second.json().data.map((u: { name: string }) => u.name),
+      ['Pg Walker 3', 'Pg Walker 2', 'Pg Walker 1'],
+    )
   })
 
   t.test('If-Match across instances: one writer wins', async (t) => {
@@ -73,7 +84,12 @@ t.test('the API on PostgreSQL, with two instances sharing the database', async (
   })
 
   t.test('an API key issued on one instance works on the other, and its revocation too', async (t) => {
-    const issued = await a.request({ method: 'POST', url: '/api/keys', headers: { 'content-type': 'application/json' }, payload: { name: 'pg', scopes: ['users:read'] } })
+    const issued = await a.request({
+      method: 'POST',
+      url: '/api/keys',
+      headers: { 'content-type': 'application/json' },
+      payload: { name: 'pg', scopes: ['users:read'] },
+    })
     const { id, key } = issued.json()
     t.equal((await b.request({ method: 'GET', url: '/api/users', as: key })).statusCode, 200)
     t.equal((await b.request({ method: 'DELETE', url: `/api/keys/${id}` })).statusCode, 204)
