@@ -1,5 +1,5 @@
 import t from 'tap'
-import { contractViolations } from '../helpers/contract.js'
+import { contractViolations } from '../../src/contract/check.js'
 
 // The contract check guards every other test; it must be able to fail.
 const user = {

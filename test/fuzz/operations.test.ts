@@ -16,7 +16,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import t, { type Test } from 'tap'
 import { listOperations, spec, type BoundOperation } from '../../src/contract/spec.js'
 import { build, createUser, MASTER_KEY } from '../helpers/app.js'
-import { contractViolations } from '../helpers/contract.js'
+import { contractViolations } from '../../src/contract/check.js'
 import {
   anyPath,
   deliverable,

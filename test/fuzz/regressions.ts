@@ -4,7 +4,7 @@
 
 import fc, { type Arbitrary } from 'fast-check'
 import { listOperations, type BoundOperation, type JsonSchema } from '../../src/contract/spec.js'
-import { operationFor } from '../helpers/contract.js'
+import { operationFor } from '../../src/contract/check.js'
 import {
   LENIENT_DATE_TIMES,
   mutatedRequest,

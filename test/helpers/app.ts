@@ -6,7 +6,7 @@ import { buildApp, loggerOptions } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { createDb, type Db } from '../../src/db/index.js'
 import { migrate } from '../../src/db/migrate.js'
-import { contractViolations } from './contract.js'
+import { contractViolations } from '../../src/contract/check.js'
 
 /** The master key of every test app; `as` picks another caller for one request. */
 export const MASTER_KEY = 'test-master-key-0123456789abcdefghijklmnopqrstuvwxyz'

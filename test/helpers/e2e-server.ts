@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
 import { uninstrumented } from './child-env.js'
-import { contractViolations } from './contract.js'
+import { contractViolations } from '../../src/contract/check.js'
 
 /** The master key every e2e server is started with (unless a test passes its own or none). */
 export const MASTER_KEY = 'e2e-master-key-0123456789abcdefghijklmnopqrstuvwxyz'

@@ -2,7 +2,7 @@ import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
 import { build } from '../helpers/app.js'
-import { contractViolations } from '../helpers/contract.js'
+import { contractViolations } from '../../src/contract/check.js'
 
 /** Sends raw bytes and returns the whole answer (the server closes the connection). */
 function raw(port: number, request: string): Promise<string> {

@@ -1,8 +1,9 @@
 import type { ValidateFunction } from 'ajv'
-import { createAjv, toSharedRefs } from '../../src/contract/schemas.js'
-import { deref, listOperations, matchPath, type BoundOperation, type JsonSchema, type OpenApiResponse } from '../../src/contract/spec.js'
+import { createAjv, toSharedRefs } from './schemas.js'
+import { deref, listOperations, matchPath, type BoundOperation, type JsonSchema, type OpenApiResponse } from './spec.js'
 
-// The contract check: every response a test receives is compared with what openapi.yaml
+// The contract check: a response (one any test receives, or one the conformance kit gets from
+// a deployment) is compared with what openapi.yaml
 // declares for that operation and status (status declared, media type, body schema,
 // required headers). Expectations come from the spec, never from the tests.
 
