@@ -61,9 +61,11 @@ export interface paths {
         head?: never;
         /**
          * Update a user
-         * @description Applies a JSON Merge Patch (RFC 7396): only the fields present change. An update
-         *     that changes nothing keeps `updatedAt` and the `ETag`. Send `If-Match` to update
-         *     only the version you read.
+         * @description Applies a JSON Merge Patch (RFC 7396): only the fields present change. The body is
+         *     read as a merge patch whether it is sent as `application/merge-patch+json` or as
+         *     plain `application/json` (what most generated clients send). An update that changes
+         *     nothing keeps `updatedAt` and the `ETag`. Send `If-Match` to update only the version
+         *     you read.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -308,7 +310,209 @@ export interface components {
          * @enum {string}
          */
         ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "idempotency_key_in_use" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "unavailable" | "internal";
-        /** @description An RFC 9457 problem document. */
+        /** @description `validation_failed`: A parameter or property is out of bounds, or unknown; `errors[]` points at each. */
+        ValidationFailedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:validation_failed";
+            /** @constant */
+            title?: "Bad Request";
+            /** @constant */
+            status: 400;
+            /** @constant */
+            code: "validation_failed";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "validation_failed";
+        };
+        /** @description `malformed_json`: The body is not valid JSON (or is empty). */
+        MalformedJsonProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:malformed_json";
+            /** @constant */
+            title?: "Bad Request";
+            /** @constant */
+            status: 400;
+            /** @constant */
+            code: "malformed_json";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "malformed_json";
+        };
+        /** @description `bad_request`: The request is malformed in another way, such as a body shorter than its `Content-Length`. */
+        BadRequestProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:bad_request";
+            /** @constant */
+            title?: "Bad Request";
+            /** @constant */
+            status: 400;
+            /** @constant */
+            code: "bad_request";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "bad_request";
+        };
+        /** @description `unauthorized`: No valid API key was sent. */
+        UnauthorizedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:unauthorized";
+            /** @constant */
+            title?: "Unauthorized";
+            /** @constant */
+            status: 401;
+            /** @constant */
+            code: "unauthorized";
+        };
+        /** @description `forbidden`: The API key lacks the scope the operation needs. */
+        ForbiddenProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:forbidden";
+            /** @constant */
+            title?: "Forbidden";
+            /** @constant */
+            status: 403;
+            /** @constant */
+            code: "forbidden";
+        };
+        /** @description `not_found`: Nothing has this id. */
+        NotFoundProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:not_found";
+            /** @constant */
+            title?: "Not Found";
+            /** @constant */
+            status: 404;
+            /** @constant */
+            code: "not_found";
+        };
+        /** @description `email_taken`: Another user already has this email. */
+        EmailTakenProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:email_taken";
+            /** @constant */
+            title?: "Conflict";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: "email_taken";
+            /** @description The user that has the email; present when the API key may read users (`users:read`). */
+            existingUserId?: components["schemas"]["UserId"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "email_taken";
+        };
+        /** @description `idempotency_key_in_use`: A request with this `Idempotency-Key` is still running. */
+        IdempotencyKeyInUseProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:idempotency_key_in_use";
+            /** @constant */
+            title?: "Conflict";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: "idempotency_key_in_use";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "idempotency_key_in_use";
+        };
+        /** @description `precondition_failed`: `If-Match` names none of the user's current `ETag`s. */
+        PreconditionFailedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:precondition_failed";
+            /** @constant */
+            title?: "Precondition Failed";
+            /** @constant */
+            status: 412;
+            /** @constant */
+            code: "precondition_failed";
+            /** @description The user's current `ETag`, as in the response's `ETag` header. */
+            currentEtag: string;
+        };
+        /** @description `payload_too_large`: The body is larger than the service accepts. */
+        PayloadTooLargeProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:payload_too_large";
+            /** @constant */
+            title?: "Payload Too Large";
+            /** @constant */
+            status: 413;
+            /** @constant */
+            code: "payload_too_large";
+        };
+        /** @description `unsupported_media_type`: The body is in a media type the operation does not accept. */
+        UnsupportedMediaTypeProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:unsupported_media_type";
+            /** @constant */
+            title?: "Unsupported Media Type";
+            /** @constant */
+            status: 415;
+            /** @constant */
+            code: "unsupported_media_type";
+        };
+        /** @description `idempotency_key_reused`: The `Idempotency-Key` was used with another request. */
+        IdempotencyKeyReusedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:idempotency_key_reused";
+            /** @constant */
+            title?: "Unprocessable Entity";
+            /** @constant */
+            status: 422;
+            /** @constant */
+            code: "idempotency_key_reused";
+        };
+        /** @description `rate_limited`: Too many requests in the current window. */
+        RateLimitedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:rate_limited";
+            /** @constant */
+            title?: "Too Many Requests";
+            /** @constant */
+            status: 429;
+            /** @constant */
+            code: "rate_limited";
+        };
+        /** @description `internal`: The service failed unexpectedly. */
+        InternalProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:internal";
+            /** @constant */
+            title?: "Internal Server Error";
+            /** @constant */
+            status: 500;
+            /** @constant */
+            code: "internal";
+        };
+        /** @description `unavailable`: The service cannot reach its database. */
+        UnavailableProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:unavailable";
+            /** @constant */
+            title?: "Service Unavailable";
+            /** @constant */
+            status: 503;
+            /** @constant */
+            code: "unavailable";
+        };
+        /**
+         * @description An RFC 9457 problem document. Each operation declares, per status, which problems
+         *     (and so which `code`s) it answers with; the `<Code>Problem` schemas name each one.
+         */
         Problem: {
             /**
              * Format: uri-reference
@@ -342,10 +546,10 @@ export interface components {
     };
     responses: {
         /**
-         * @description The request is malformed: invalid JSON, a parameter or property out of bounds, an
-         *     unknown property (`code` `validation_failed`, with `errors[]` pointing at each
-         *     problem), a body that is not valid JSON (`malformed_json`), or another malformed
-         *     request (`bad_request`).
+         * @description The request is malformed: a parameter or property out of bounds or an unknown
+         *     property (`code` `validation_failed`, with `errors[]` pointing at each problem), a
+         *     body that is not valid JSON (`malformed_json`), or a body that does not match its
+         *     `Content-Length` (`bad_request`).
          */
         BadRequest: {
             headers: {
@@ -356,10 +560,27 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["BadRequestProblem"];
             };
         };
-        /** @description No user has this id (`code` `not_found`). */
+        /**
+         * @description A path, query or header parameter is out of bounds, or the query names a parameter
+         *     the operation does not take (`code` `validation_failed`, with `errors[]` pointing at
+         *     each problem).
+         */
+        InvalidParameters: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ValidationFailedProblem"];
+            };
+        };
+        /** @description No resource has this id (`code` `not_found`). */
         NotFound: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -369,12 +590,21 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["NotFoundProblem"];
             };
         };
-        /** @description Another user already has this email, in any letter case (`code` `email_taken`). */
+        /**
+         * @description Another user already has this email, in any letter case (`code` `email_taken`). When
+         *     the API key may read users (`users:read`), the problem names that user in
+         *     `existingUserId` and links it with `Link: <…>; rel="existing"`.
+         */
         EmailTaken: {
             headers: {
+                /**
+                 * @description The user that already has this email, as `</api/users/{id}>; rel="existing"`;
+                 *     sent when the API key may read users (`users:read`).
+                 */
+                Link?: string;
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                 "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                 "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -382,18 +612,24 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["EmailTakenProblem"];
             };
         };
         /**
-         * @description Another user already has this email, in any letter case (`code` `email_taken`); or
-         *     a request with this `Idempotency-Key` is still running (`code`
+         * @description Another user already has this email, in any letter case (`code` `email_taken`;
+         *     `existingUserId` and `Link: <…>; rel="existing"` name that user when the API key may
+         *     read users); or a request with this `Idempotency-Key` is still running (`code`
          *     `idempotency_key_in_use`, with `Retry-After`).
          */
         CreateConflict: {
             headers: {
                 /** @description Seconds to wait before retrying; sent with `idempotency_key_in_use`. */
                 "Retry-After"?: string;
+                /**
+                 * @description The user that already has this email, as `</api/users/{id}>; rel="existing"`;
+                 *     sent when the API key may read users (`users:read`).
+                 */
+                Link?: string;
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                 "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                 "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -401,7 +637,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["EmailTakenProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"];
             };
         };
         /**
@@ -417,15 +653,18 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
             };
         };
         /**
          * @description The user has changed since you read it: `If-Match` names none of its current
-         *     `ETag`s (`code` `precondition_failed`). Read it again and reapply your change.
+         *     `ETag`s (`code` `precondition_failed`). The response carries the current `ETag`
+         *     (also as `currentEtag`): read the user again, reapply your change, and retry with it.
          */
         PreconditionFailed: {
             headers: {
+                /** @description The user's current version. */
+                ETag: string;
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                 "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                 "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -433,7 +672,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
             };
         };
         /** @description The request body is larger than the service accepts (`code` `payload_too_large`). */
@@ -446,7 +685,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
             };
         };
         /**
@@ -462,7 +701,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
             };
         };
         /**
@@ -479,7 +718,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["UnauthorizedProblem"];
             };
         };
         /** @description The API key lacks the scope this operation needs (`code` `forbidden`). */
@@ -492,7 +731,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["ForbiddenProblem"];
             };
         };
         /**
@@ -509,7 +748,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["RateLimitedProblem"];
             };
         };
         /**
@@ -522,7 +761,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["ValidationFailedProblem"];
             };
         };
         /** @description The service failed unexpectedly (`code` `internal`). */
@@ -532,7 +771,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["InternalProblem"];
             };
         };
         /**
@@ -548,7 +787,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["InternalProblem"];
             };
         };
         /** @description The database is unreachable (`code` `unavailable`). */
@@ -558,7 +797,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["UnavailableProblem"];
             };
         };
     };
@@ -707,7 +946,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -812,7 +1051,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -900,7 +1139,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -928,6 +1167,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/json": components["schemas"]["UserPatch"];
                 "application/merge-patch+json": components["schemas"]["UserPatch"];
             };
         };
@@ -981,7 +1221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -1048,7 +1288,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

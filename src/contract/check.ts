@@ -2,21 +2,22 @@ import type { ValidateFunction } from 'ajv'
 import { createAjv, toSharedRefs } from './schemas.js'
 import { deref, listOperations, matchPath, type BoundOperation, type JsonSchema, type OpenApiResponse } from './spec.js'
 
-// The contract check: a response (one any test receives, or one the conformance kit gets from
-// a deployment) is compared with what openapi.yaml
-// declares for that operation and status (status declared, media type, body schema,
-// required headers). Expectations come from the spec, never from the tests.
+// The contract check: a response (one any test receives, or one the conformance kit gets
+// from a deployment) is compared with what openapi.yaml declares for that operation and
+// status (status declared, media type, body schema, required headers). Expectations come
+// from the spec, never from the tests.
 
 const ajv = createAjv({ strict: false })
 const compiled = new Map<string, ValidateFunction>()
 const operations = listOperations()
 // Outside the declared operations (an unknown path, a URL too malformed to route) the
-// answer is a problem with a request id; nothing there is rate limited.
+// answer is one of the service's own problems, of any code, with a request id; nothing
+// there is rate limited.
 const notFound = deref<OpenApiResponse>({ $ref: '#/components/responses/NotFound' })
 const problemResponse: OpenApiResponse = {
   description: 'a problem outside any operation',
   headers: { 'X-Request-Id': notFound.headers!['X-Request-Id']! },
-  ...(notFound.content ? { content: notFound.content } : {}),
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 }
 
 function validator(key: string, schema: JsonSchema): ValidateFunction {

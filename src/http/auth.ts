@@ -23,6 +23,11 @@ function allScopes(): Set<string> {
   return scopes
 }
 
+/** Whether the request's caller holds `scope`. */
+export function callerHas(request: FastifyRequest, scope: string): boolean {
+  return request.caller?.scopes.has(scope) ?? false
+}
+
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]{1,512})[ ]*$/i
 
 function unauthorized(detail: string, tokenSent: boolean): Problem {

@@ -14,7 +14,7 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 const ABANDONED_AFTER_MS = 60 * 1000
 const PURGE_EVERY_MS = 10 * 60 * 1000
 // The response headers that belong to the outcome and are replayed with it.
-const REPLAYED_HEADERS = ['location', 'etag', 'cache-control', 'content-type', 'retry-after']
+const REPLAYED_HEADERS = ['location', 'etag', 'cache-control', 'content-type', 'retry-after', 'link']
 
 type Outcome =
   | { kind: 'started' }

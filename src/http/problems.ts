@@ -42,8 +42,13 @@ export class Problem extends Error {
   readonly detail: string
   readonly errors: FieldError[] | undefined
   readonly headers: Record<string, string>
+  /** Members the problem type adds to the document (RFC 9457 §3.2), as the spec declares them. */
+  readonly extensions: Record<string, unknown>
 
-  constructor(code: ProblemCode, options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ProblemCode,
+    options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
+  ) {
     const entry = catalogue[code]
     super(options.detail ?? entry.detail)
     this.name = 'Problem'
@@ -52,6 +57,7 @@ export class Problem extends Error {
     this.detail = options.detail ?? entry.detail
     this.errors = options.errors
     this.headers = options.headers ?? {}
+    this.extensions = options.extensions ?? {}
   }
 
   toBody(requestId: string, instance?: string): ProblemBody {
@@ -64,6 +70,7 @@ export class Problem extends Error {
       code: this.code,
       requestId,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extensions,
     }
   }
 }

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import type { components, operations } from '../../generated/openapi.js'
 import { isUniqueViolation } from '../db/errors.js'
 import type { Db } from '../db/index.js'
-import type { Expected } from '../http/conditional.js'
+import { etagOf, type Expected } from '../http/conditional.js'
 import type { Position } from '../http/cursor.js'
 import { Problem } from '../http/problems.js'
 import { normalizeEmail, normalizeName } from './email.js'
@@ -44,16 +44,15 @@ function notFound(id: string): Problem {
   return new Problem('not_found', { detail: `No user has the id ${id}.` })
 }
 
-const preconditionFailed = () => new Problem('precondition_failed')
+/** The user's current ETag goes with the 412, so that a client can re-read and retry. */
+function preconditionFailed(current: { version: number }): Problem {
+  const etag = etagOf(current.version)
+  return new Problem('precondition_failed', { headers: { ETag: etag }, extensions: { currentEtag: etag } })
+}
 
-/** Writes that may collide with another user's email report it as `email_taken`. */
-async function guardEmail<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write()
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new Problem('email_taken')
-    throw error
-  }
+export interface WriteOptions {
+  /** Name the user that already has the email in an `email_taken` problem (the caller may read users). */
+  nameExisting?: boolean
 }
 
 interface Changes {
@@ -82,6 +81,22 @@ export function positionOf(row: UserRecord, sort: Sort): Position {
 
 export function createUsersRepository(db: Db) {
   const { prisma } = db
+
+  /** Writes that may collide with another user's email report it as `email_taken`. */
+  async function guardEmail<T>(email: string | undefined, options: WriteOptions, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write()
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      // the holder may be gone again by now; the conflict stands without a name then
+      const existing = options.nameExisting && email ? await prisma.user.findUnique({ where: { email }, select: { id: true } }) : null
+      if (!existing) throw new Problem('email_taken')
+      throw new Problem('email_taken', {
+        extensions: { existingUserId: existing.id },
+        headers: { Link: `</api/users/${existing.id}>; rel="existing"` },
+      })
+    }
+  }
 
   async function find(id: string): Promise<UserRecord> {
     const row = await prisma.user.findUnique({ where: { id } })
@@ -113,18 +128,18 @@ export function createUsersRepository(db: Db) {
     }
   }
 
-  async function change(id: string, target: Target, expected: Expected): Promise<UserRecord> {
+  async function change(id: string, target: Target, expected: Expected, options: WriteOptions): Promise<UserRecord> {
     const diff = differ(target)
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const current = await find(id)
-      if (Array.isArray(expected) && !expected.includes(current.version)) throw preconditionFailed()
+      if (Array.isArray(expected) && !expected.includes(current.version)) throw preconditionFailed(current)
       const changes = await diff(current)
       // a write that changes nothing keeps updatedAt and the version (so the ETag)
       if (Object.keys(changes).length === 0) return current
       const updatedAt = new Date()
       // the version in the WHERE makes read-compare-write atomic: of two writers that read
       // the same version, exactly one updates the row
-      const { count } = await guardEmail(() =>
+      const { count } = await guardEmail(changes.email, options, () =>
         prisma.user.updateMany({
           where: { id, version: current.version },
           data: { ...changes, version: { increment: 1 }, updatedAt },
@@ -133,8 +148,7 @@ export function createUsersRepository(db: Db) {
       if (count === 1) return { ...current, ...changes, version: current.version + 1, updatedAt }
       if (Array.isArray(expected)) {
         // someone else wrote first: the version the caller read is gone, unless the row is
-        await find(id)
-        throw preconditionFailed()
+        throw preconditionFailed(await find(id))
       }
     }
     throw new Error(`user ${id} kept changing during ${MAX_WRITE_ATTEMPTS} write attempts`)
@@ -159,14 +173,15 @@ export function createUsersRepository(db: Db) {
   return {
     get: find,
 
-    async create(input: UserCreate): Promise<UserRecord> {
+    async create(input: UserCreate, options: WriteOptions = {}): Promise<UserRecord> {
       const now = new Date()
       const passwordHash = await hashPassword(input.password)
-      return guardEmail(() =>
+      const email = normalizeEmail(input.email)
+      return guardEmail(email, options, () =>
         prisma.user.create({
           data: {
             id: uuidv7(),
-            email: normalizeEmail(input.email),
+            email,
             name: normalizeName(input.name),
             status: input.status ?? 'active',
             passwordHash,
@@ -203,22 +218,22 @@ export function createUsersRepository(db: Db) {
       return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit }
     },
 
-    replace(id: string, input: UserReplace, expected?: Expected): Promise<UserRecord> {
+    replace(id: string, input: UserReplace, expected?: Expected, options: WriteOptions = {}): Promise<UserRecord> {
       // a replacement resets omitted optional fields to their defaults; the password is
       // the exception: omitting it keeps the current one
-      return change(id, { ...input, status: input.status ?? 'active' }, expected)
+      return change(id, { ...input, status: input.status ?? 'active' }, expected, options)
     },
 
-    update(id: string, patch: UserPatch, expected?: Expected): Promise<UserRecord> {
-      return change(id, patch, expected)
+    update(id: string, patch: UserPatch, expected?: Expected, options: WriteOptions = {}): Promise<UserRecord> {
+      return change(id, patch, expected, options)
     },
 
     async delete(id: string, expected?: Expected): Promise<void> {
       const versions = Array.isArray(expected) ? { version: { in: expected } } : {}
       const { count } = await prisma.user.deleteMany({ where: { id, ...versions } })
       if (count === 1) return
-      await find(id) // 404 when there is no such user
-      throw preconditionFailed()
+      // 404 when there is no such user
+      throw preconditionFailed(await find(id))
     },
   }
 }

@@ -112,3 +112,15 @@ export async function createUser(api: TestApp, overrides: Record<string, unknown
   if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`)
   return response.json() as { id: string; email: string; name: string; status: string; createdAt: string; updatedAt: string }
 }
+
+/** Issues a scoped API key through the API (with the master key) and returns its secret. */
+export async function issueKey(api: TestApp, scopes: string[]): Promise<string> {
+  const response = await api.request({
+    method: 'POST',
+    url: '/api/keys',
+    headers: { 'content-type': 'application/json' },
+    payload: { name: `key for ${scopes.join(' ')}`, scopes },
+  })
+  if (response.statusCode !== 201) throw new Error(`issuing a key failed: ${response.statusCode} ${response.body}`)
+  return (response.json() as { key: string }).key
+}

@@ -57,6 +57,10 @@ t.test('If-Match on PUT, PATCH and DELETE', async (t) => {
     })
     t.equal(put.statusCode, 412)
     t.equal(put.json().code, 'precondition_failed')
+    const current = (await api.request({ method: 'GET', url: `/api/users/${user.id}` })).headers.etag
+    t.not(current, etag)
+    t.equal(put.headers.etag, current, 'the 412 carries the current ETag')
+    t.equal(put.json().currentEtag, current)
     const patch = await api.request({
       method: 'PATCH',
       url: `/api/users/${user.id}`,
@@ -64,8 +68,19 @@ t.test('If-Match on PUT, PATCH and DELETE', async (t) => {
       payload: { name: 'Mine' },
     })
     t.equal(patch.statusCode, 412)
+    t.equal(patch.headers.etag, current)
     const del = await api.request({ method: 'DELETE', url: `/api/users/${user.id}`, headers: { 'if-match': etag } })
     t.equal(del.statusCode, 412)
+    t.equal(del.headers.etag, current)
+    t.equal(del.json().currentEtag, current)
+    const retried = await api.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: { ...mergePatch, 'if-match': del.headers.etag as string },
+      payload: { name: 'Retried with the ETag of the 412' },
+    })
+    t.equal(retried.statusCode, 200)
+    await api.request({ method: 'PATCH', url: `/api/users/${user.id}`, headers: mergePatch, payload: { name: 'Someone else' } })
     for (const weakOrJunk of [`W/${etag}`, 'not-an-etag']) {
       const res = await api.request({ method: 'DELETE', url: `/api/users/${user.id}`, headers: { 'if-match': weakOrJunk } })
       t.equal(res.statusCode, 412, `If-Match: ${weakOrJunk} never matches`)

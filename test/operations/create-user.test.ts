@@ -1,5 +1,5 @@
 import t from 'tap'
-import { build, newUser } from '../helpers/app.js'
+import { build, issueKey, newUser } from '../helpers/app.js'
 
 const post = (payload: unknown, contentType = 'application/json') => ({
   method: 'POST' as const,
@@ -39,6 +39,36 @@ t.test('createUser', async (t) => {
     const res = await api.request(post(newUser({ email: 'TAKEN@Example.COM ' })))
     t.equal(res.statusCode, 409)
     t.equal(res.json().code, 'email_taken')
+  })
+
+  t.test('409 names the user that has the email, to a key that may read users only', async (t) => {
+    const holder = (await api.request(post(newUser({ email: 'holder@example.com' })))).json()
+    for (const as of [undefined, await issueKey(api, ['users:read', 'users:write'])]) {
+      const res = await api.request({ ...post(newUser({ email: 'Holder@Example.com' })), as })
+      t.equal(res.statusCode, 409)
+      t.equal(res.json().existingUserId, holder.id)
+      t.equal(res.headers.link, `</api/users/${holder.id}>; rel="existing"`)
+    }
+    const writeOnly = await api.request({ ...post(newUser({ email: 'holder@example.com' })), as: await issueKey(api, ['users:write']) })
+    t.equal(writeOnly.statusCode, 409)
+    t.equal(writeOnly.json().code, 'email_taken')
+    t.notOk('existingUserId' in writeOnly.json(), 'a key that cannot read users learns no id')
+    t.equal(writeOnly.headers.link, undefined)
+  })
+
+  t.test('a replayed 409 names the same user', async (t) => {
+    const holder = (await api.request(post(newUser({ email: 'replayed@example.com' })))).json()
+    const request = {
+      ...post(newUser({ email: 'replayed@example.com' })),
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'dup-1' },
+    }
+    const first = await api.request(request)
+    const again = await api.request(request)
+    t.equal(again.headers['idempotent-replayed'], 'true')
+    t.equal(again.statusCode, 409)
+    t.same(again.json(), first.json())
+    t.equal(again.json().existingUserId, holder.id)
+    t.equal(again.headers.link, first.headers.link)
   })
 
   const invalid: Array<[string, unknown, string[]]> = [

@@ -47,6 +47,8 @@ t.test('replaceUser', async (t) => {
     const res = await api.request(put(user.id, { email: other.email.toUpperCase(), name: 'x' }))
     t.equal(res.statusCode, 409)
     t.equal(res.json().code, 'email_taken')
+    t.equal(res.json().existingUserId, other.id)
+    t.equal(res.headers.link, `</api/users/${other.id}>; rel="existing"`)
   })
 
   t.test('404 for a missing user', async (t) => {

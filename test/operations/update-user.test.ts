@@ -46,6 +46,8 @@ t.test('updateUser', async (t) => {
     const res = await api.request(patch(user.id, { email: other.email }))
     t.equal(res.statusCode, 409)
     t.equal(res.json().code, 'email_taken')
+    t.equal(res.json().existingUserId, other.id)
+    t.equal(res.headers.link, `</api/users/${other.id}>; rel="existing"`)
   })
 
   t.test('404 for a missing user', async (t) => {
@@ -53,9 +55,17 @@ t.test('updateUser', async (t) => {
     t.equal(res.statusCode, 404)
   })
 
-  t.test('415 for application/json: a patch is a merge patch', async (t) => {
+  t.test('application/json is read as a merge patch too (what most generated clients send)', async (t) => {
     const user = await createUser(api)
-    const res = await api.request(patch(user.id, { name: 'x' }, 'application/json'))
+    const res = await api.request(patch(user.id, { name: 'Plain JSON' }, 'application/json'))
+    t.equal(res.statusCode, 200)
+    t.equal(res.json().name, 'Plain JSON')
+    t.equal(res.json().email, user.email, 'fields not in the patch are kept')
+  })
+
+  t.test('415 for a body that is neither JSON nor a merge patch', async (t) => {
+    const user = await createUser(api)
+    const res = await api.request({ ...patch(user.id, {}), headers: { 'content-type': 'text/plain' }, payload: 'name=x' })
     t.equal(res.statusCode, 415)
     t.equal(res.json().code, 'unsupported_media_type')
   })
