@@ -606,7 +606,7 @@ export interface components {
         /**
          * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
          *     else `412 precondition_failed`.
-         * @example "3"
+         * @example "1"
          */
         IfMatch: string;
         /**
@@ -827,7 +827,7 @@ export interface operations {
                 /**
                  * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
                  *     else `412 precondition_failed`.
-                 * @example "3"
+                 * @example "1"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -877,7 +877,7 @@ export interface operations {
                 /**
                  * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
                  *     else `412 precondition_failed`.
-                 * @example "3"
+                 * @example "1"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -916,7 +916,7 @@ export interface operations {
                 /**
                  * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
                  *     else `412 precondition_failed`.
-                 * @example "3"
+                 * @example "1"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
