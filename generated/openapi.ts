@@ -845,7 +845,7 @@ export interface components {
         /**
          * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
          *     else `412 precondition_failed`.
-         * @example "3"
+         * @example "1"
          */
         IfMatch: string;
         /**
@@ -1066,7 +1066,7 @@ export interface operations {
                 /**
                  * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
                  *     else `412 precondition_failed`.
-                 * @example "3"
+                 * @example "1"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1116,7 +1116,7 @@ export interface operations {
                 /**
                  * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
                  *     else `412 precondition_failed`.
-                 * @example "3"
+                 * @example "1"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1155,7 +1155,7 @@ export interface operations {
                 /**
                  * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
                  *     else `412 precondition_failed`.
-                 * @example "3"
+                 * @example "1"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
