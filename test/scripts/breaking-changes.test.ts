@@ -204,6 +204,30 @@ t.test('a widened enum in a response is rejected', async (t) => {
   t.ok(report.breaking.includes(`${where} ${status} body.${field}: may now return "archived"`), report.breaking.join('\n'))
 })
 
+t.test('a new problem code is compatible; any other change to a problem body still counts', async (t) => {
+  // an operation gains a problem type in one of its statuses: a new branch with its own code
+  const head = spec()
+  const { op, where } = operation(head, 'getUser')
+  const notFound = resolve(head, op.responses['404'])
+  const schema = notFound.content['application/problem+json'].schema
+  const newProblem = structuredClone(resolve(head, schema))
+  newProblem.allOf[1].properties.code.const = 'user_archived'
+  newProblem.allOf[1].properties.type.const = 'urn:problem:user-management:user_archived'
+  head.components.schemas.UserArchivedProblem = newProblem
+  head.components.schemas.ProblemCode.enum.push('user_archived')
+  op.responses['404'] = { ...notFound, content: { 'application/problem+json': { schema: { oneOf: [schema, { $ref: '#/components/schemas/UserArchivedProblem' }] } } } }
+  const added = await compare(t, spec(), head)
+  t.equal(added.code, 0, added.report.breaking.join('\n'))
+  t.ok(added.report.compatible.some((line) => line.startsWith(`${where} 404 body`) && line.includes('user_archived')))
+
+  // a problem member that was always present becoming optional is still breaking
+  const weaker = spec()
+  resolve(weaker, weaker.components.schemas.Problem).required = ['type', 'title', 'status', 'code']
+  const removed = await compare(t, spec(), weaker)
+  t.equal(removed.code, 1)
+  t.ok(removed.report.breaking.some((line) => line.endsWith('body.requestId: no longer always present') || line.includes('requestId')), removed.report.breaking.join('\n'))
+})
+
 t.test('a breaking change is accepted when the major version is raised', async (t) => {
   const head = spec()
   const { schema } = successResponse(head, 'getUser')
