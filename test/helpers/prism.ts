@@ -87,6 +87,10 @@ function fromDiagnostic(base: Omit<PrismViolation, 'location' | 'severity' | 'me
   }
 }
 
+// Where the request broke the document, for Prism's own answers without a validation list
+// (UNPROCESSABLE_ENTITY without one: a `Prefer` header Prism reads as its own mock settings).
+const requestLocations: Record<string, string> = { UNAUTHORIZED: 'request.security', UNPROCESSABLE_ENTITY: 'request.header.prefer' }
+
 /** What one answer that came back through Prism says about the exchange. */
 export function violationsIn(
   request: { method: string; url: string },
@@ -105,6 +109,12 @@ export function violationsIn(
   }
   const type = String(response.headers['content-type'] ?? '')
   if (!type.startsWith('application/problem+json')) return found
+  if (response.body === '' && !response.headers['x-request-id']) {
+    // a problem without its body (the answer to HEAD, which Prism does not route to GET): every
+    // answer of the service carries X-Request-Id and Prism's own never do
+    found.push({ ...base, location: 'request.route', severity: 'Error', message: `Prism answered ${response.status} itself` })
+    return found
+  }
   let problem: { type?: unknown; title?: unknown; detail?: unknown; validation?: unknown }
   try {
     problem = JSON.parse(response.body)
@@ -129,7 +139,7 @@ export function violationsIn(
   } else {
     found.push({
       ...base,
-      location: kind === 'UNAUTHORIZED' ? 'request.security' : /^NO_\w+_MATCHED_ERROR$/.test(kind) ? 'request.route' : 'proxy',
+      location: requestLocations[kind] ?? (/^NO_\w+_MATCHED_ERROR$/.test(kind) ? 'request.route' : 'proxy'),
       severity: 'Error',
       message: `Prism answered itself (${kind}): ${String(problem.title ?? '')}${problem.detail ? ` — ${String(problem.detail)}` : ''}`,
     })
