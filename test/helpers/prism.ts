@@ -21,6 +21,15 @@
 // harness reads them from the wire instead: clients talk to a small recording relay that
 // passes every byte on to Prism and back, and inspects each answer for both markers. That keeps
 // it independent of the client (fetch, a generated SDK) a suite uses.
+//
+// What a suite run through it must expect: a request the document forbids never reaches the
+// server, so the suite's own deliberately invalid requests (a body that breaks its schema for a
+// 400, no key for a 401, another Content-Type for a 415) get Prism's answer rather than the
+// service's; claim those with takeViolations(). Prism parses a JSON body and forwards it
+// re-serialized without whitespace, so a 413 needs a body that conforms and is still over the
+// server's limit once compact. Prism does not route HEAD to GET (405), and reads a `Prefer`
+// header's `code`, `example`, `dynamic` and `seed` as its own mock settings (a value it cannot
+// parse answers 422).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
@@ -49,7 +58,7 @@ export interface PrismViolation {
   url: string
   /** the status the client received (Prism's own status when it answered itself) */
   status: number
-  /** where: `request.query.limit`, `response.body.email`, `response.headers.etag`, … */
+  /** where: `request.query.limit`, `request.security`, `response.body.status`, `response.header`, … */
   location: string
   /** Prism's severity: `Error` or `Warning` (both count) */
   severity: string
@@ -269,7 +278,7 @@ export async function startPrismProxy(t: Test, upstreamBaseUrl: string, timeoutM
       },
     )
     forward.on('error', (error) => {
-      recorded.push({ method, url, status: 502, location: '(proxy)', severity: 'Error', message: `Prism did not answer: ${error.message}` })
+      recorded.push({ method, url, status: 502, location: 'proxy', severity: 'Error', message: `Prism did not answer: ${error.message}` })
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' })
       res.end(`Prism did not answer: ${error.message}`)
     })
