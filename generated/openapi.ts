@@ -33,7 +33,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description The user's id. */
-                id: components["parameters"]["UserId"];
+                id: components["parameters"]["UserIdPath"];
             };
             cookie?: never;
         };
@@ -101,7 +101,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description The API key's id. */
-                id: components["parameters"]["ApiKeyId"];
+                id: components["parameters"]["ApiKeyIdPath"];
             };
             cookie?: never;
         };
@@ -803,9 +803,9 @@ export interface components {
     };
     parameters: {
         /** @description The API key's id. */
-        ApiKeyId: string;
+        ApiKeyIdPath: string;
         /** @description The user's id. */
-        UserId: components["schemas"]["UserId"];
+        UserIdPath: components["schemas"]["UserId"];
         /** @description How many users a page holds at most. */
         Limit: number;
         /**
@@ -1017,7 +1017,7 @@ export interface operations {
             };
             path: {
                 /** @description The user's id. */
-                id: components["parameters"]["UserId"];
+                id: components["parameters"]["UserIdPath"];
             };
             cookie?: never;
         };
@@ -1072,7 +1072,7 @@ export interface operations {
             };
             path: {
                 /** @description The user's id. */
-                id: components["parameters"]["UserId"];
+                id: components["parameters"]["UserIdPath"];
             };
             cookie?: never;
         };
@@ -1122,7 +1122,7 @@ export interface operations {
             };
             path: {
                 /** @description The user's id. */
-                id: components["parameters"]["UserId"];
+                id: components["parameters"]["UserIdPath"];
             };
             cookie?: never;
         };
@@ -1161,7 +1161,7 @@ export interface operations {
             };
             path: {
                 /** @description The user's id. */
-                id: components["parameters"]["UserId"];
+                id: components["parameters"]["UserIdPath"];
             };
             cookie?: never;
         };
@@ -1271,7 +1271,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The API key's id. */
-                id: components["parameters"]["ApiKeyId"];
+                id: components["parameters"]["ApiKeyIdPath"];
             };
             cookie?: never;
         };
