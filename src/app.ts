@@ -169,12 +169,17 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   registerAuth(app, { masterKey: config.masterKey, keys })
   // keys are per caller: two integrators may pick the same Idempotency-Key
   registerIdempotency(app, createIdempotencyStore(db), (request) => request.caller?.id ?? 'anonymous')
-  bindOperations(app, handlers, {
-    config,
-    db,
-    users: createUsersRepository(db),
-    cursors: createCursorCodec(cursorSecret),
-    keys,
-  })
+  bindOperations(
+    app,
+    handlers,
+    {
+      config,
+      db,
+      users: createUsersRepository(db),
+      cursors: createCursorCodec(cursorSecret),
+      keys,
+    },
+    { bodyLimits: { importUsers: Math.max(config.bodyLimit, config.importBodyLimit) } },
+  )
   return app
 }

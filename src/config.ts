@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   bodyLimit: number
+  /** the body limit of a bulk import, which carries up to 1 000 users */
+  importBodyLimit: number
   /** signs page cursors; when unset, a random one is generated once and kept in the database */
   cursorSecret: string | undefined
   /** holds every scope; required in production (see server.ts for development) */
@@ -28,6 +30,7 @@ const schema = {
     DATABASE_URL: { type: 'string', pattern: '^(file:.+|postgres(ql)?://.+)$', default: 'file:./data/users.db' },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 10485760, default: 65536 },
+    IMPORT_BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 5242880 },
     CURSOR_SECRET: { type: 'string', minLength: 32 },
     API_MASTER_KEY: { type: 'string', minLength: 32, maxLength: 512, pattern: '^[A-Za-z0-9._~+/=-]+$' },
     RATE_LIMIT_MAX: { type: 'integer', minimum: 1, default: 600 },
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL as string,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT_BYTES as number,
+    importBodyLimit: values.IMPORT_BODY_LIMIT_BYTES as number,
     cursorSecret: values.CURSOR_SECRET as string | undefined,
     masterKey,
     rateLimit: {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify'
 import { Problem } from '../http/problems.js'
 import type { Services } from '../services.js'
 import { toSharedRefs } from './schemas.js'
-import { listOperations, type BoundOperation, type JsonSchema, type OpenApiParameter } from './spec.js'
+import { deref, listOperations, type BoundOperation, type JsonSchema, type OpenApiParameter } from './spec.js'
 import type { Handlers, HandlerContext } from './types.js'
 
 function parametersSchema(parameters: OpenApiParameter[], location: OpenApiParameter['in'], strict: boolean) {
@@ -21,6 +21,16 @@ function parametersSchema(parameters: OpenApiParameter[], location: OpenApiParam
   }
 }
 
+/**
+ * The body schema with the items of the named arrays reduced to "an object": their handler
+ * validates each item itself, so that one bad item fails alone rather than the request.
+ */
+function withItemsUnchecked(content: NonNullable<BoundOperation['requestBody']>['content'], arrays: string[]): JsonSchema {
+  const body = structuredClone(deref(Object.values(content)[0]!.schema)) as JsonSchema & { properties: Record<string, JsonSchema> }
+  for (const name of arrays) body.properties[name] = { ...body.properties[name], items: { type: 'object' } }
+  return toSharedRefs(body)
+}
+
 /** The route schema Fastify validates and serializes with, taken from the spec alone. */
 export function routeSchema(op: BoundOperation): FastifySchema {
   const schema: FastifySchema = {}
@@ -34,7 +44,7 @@ export function routeSchema(op: BoundOperation): FastifySchema {
   if (bodyContent) {
     const schemas = Object.values(bodyContent).map((c) => toSharedRefs(c.schema))
     // one schema per operation: the media types an operation accepts share it
-    schema.body = schemas[0]
+    schema.body = op.validateItemsSeparately.length > 0 ? withItemsUnchecked(bodyContent, op.validateItemsSeparately) : schemas[0]
   }
   const response: Record<string, unknown> = {}
   for (const [status, declared] of Object.entries(op.responses)) {
@@ -49,6 +59,29 @@ export function routeSchema(op: BoundOperation): FastifySchema {
   return schema
 }
 
+/**
+ * OpenAPI `deepObject` query parameters arrive as `name[key]=value`, which the query parser
+ * leaves flat; they are folded into the object the spec declares, before validation.
+ */
+function deepObjectFolder(parameters: OpenApiParameter[]): ((query: Record<string, unknown>) => void) | undefined {
+  const names = parameters.filter((p) => p.in === 'query' && p.style === 'deepObject').map((p) => p.name)
+  if (names.length === 0) return undefined
+  const member = new RegExp(`^(${names.join('|')})\\[([^\\]]*)\\]$`)
+  return (query) => {
+    for (const key of Object.keys(query)) {
+      const match = member.exec(key)
+      if (!match) continue
+      const [, name, property] = match as unknown as [string, string, string]
+      query[name] ??= {}
+      const target = query[name]
+      // a plain `name=value` as well: leave both for validation to report
+      if (typeof target !== 'object' || target === null || Array.isArray(target)) continue
+      ;(target as Record<string, unknown>)[property] = query[key]
+      delete query[key]
+    }
+  }
+}
+
 function mediaTypeOf(header: string | undefined): string | undefined {
   return header?.split(';')[0]?.trim().toLowerCase() || undefined
 }
@@ -57,7 +90,12 @@ function mediaTypeOf(header: string | undefined): string | undefined {
  * Binds every operation of the spec to its handler by operationId. Routing, validation and
  * serialization come from the spec; a handler the spec does not know stops start-up.
  */
-export function bindOperations(app: FastifyInstance, handlers: Handlers, services: Services): void {
+export function bindOperations(
+  app: FastifyInstance,
+  handlers: Handlers,
+  services: Services,
+  options: { bodyLimits?: Partial<Record<keyof Handlers, number>> } = {},
+): void {
   const operations = listOperations()
   const declared = new Set(operations.map((op) => op.operationId))
   const orphans = Object.keys(handlers).filter((id) => !declared.has(id))
@@ -73,6 +111,7 @@ export function bindOperations(app: FastifyInstance, handlers: Handlers, service
     if (!handler) throw new Error(`operation ${op.operationId} in openapi.yaml has no handler`)
 
     const acceptedTypes = op.requestBody ? Object.keys(op.requestBody.content) : []
+    const foldDeepObjects = deepObjectFolder(op.parameters)
     // handlers see the declared headers under the names the spec gives them
     const headerNames = op.parameters.filter((p) => p.in === 'header').map((p) => p.name)
     const declaredHeaders = (raw: Record<string, unknown>) =>
@@ -81,9 +120,13 @@ export function bindOperations(app: FastifyInstance, handlers: Handlers, service
       method: op.method.toUpperCase() as RouteOptions['method'],
       url: op.routePath,
       schema: routeSchema(op),
+      ...(options.bodyLimits?.[op.operationId as keyof Handlers]
+        ? { bodyLimit: options.bodyLimits[op.operationId as keyof Handlers] }
+        : {}),
       // Fastify parses every media type it has a parser for; this operation accepts only
       // the ones the spec lists for it (merge-patch is for PATCH, not for POST).
       preValidation: async (request) => {
+        foldDeepObjects?.(request.query as Record<string, unknown>)
         if (acceptedTypes.length === 0) return
         const mediaType = mediaTypeOf(request.headers['content-type'])
         if (mediaType && !acceptedTypes.includes(mediaType)) {

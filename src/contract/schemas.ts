@@ -51,7 +51,8 @@ export function isStorableDateTime(value: string): boolean {
 }
 
 export function createAjv(options: AjvOptions): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, keywords: openApiKeywords, ...options })
+  // verbose: each error keeps its data, so that an error on an object can name the key at fault
+  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, keywords: openApiKeywords, ...options })
   addFormats(ajv)
   ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime })
   ajv.addSchema(sharedSchema)
@@ -65,8 +66,15 @@ export function createAjv(options: AjvOptions): Ajv2020 {
  * type and get their declared defaults.
  */
 const bodyAjv = createAjv({ coerceTypes: false, useDefaults: false, removeAdditional: false })
-const parameterAjv = createAjv({ coerceTypes: true, useDefaults: true, removeAdditional: false })
+// 'array': a parameter declared as a list may be given once (`?id=a`), which the query
+// parser hands over as a plain string
+const parameterAjv = createAjv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false })
 
 export function compileRequestValidator(schema: JsonSchema, httpPart: string | undefined): ValidateFunction {
   return (httpPart === 'body' ? bodyAjv : parameterAjv).compile(schema)
+}
+
+/** A validator of request bodies (or parts of them) for one of the spec's component schemas. */
+export function componentValidator(name: string): ValidateFunction {
+  return bodyAjv.compile({ $ref: `${SHARED_SCHEMA_ID}#/$defs/${name}` })
 }

@@ -13,6 +13,8 @@ export interface OpenApiParameter {
   in: 'path' | 'query' | 'header' | 'cookie'
   required?: boolean
   description?: string
+  style?: string
+  explode?: boolean
   schema: JsonSchema
 }
 
@@ -30,6 +32,8 @@ export interface OpenApiOperation {
   parameters?: Array<OpenApiParameter | { $ref: string }>
   requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> }
   responses: Record<string, OpenApiResponse | { $ref: string }>
+  /** body arrays whose items the handler validates one by one (a bad item fails alone) */
+  'x-validate-items-separately'?: string[]
 }
 
 export interface OpenApiDocument {
@@ -89,6 +93,7 @@ export interface BoundOperation {
   responses: Record<string, OpenApiResponse>
   /** the operation's security requirements, or the document's when it declares none */
   security: SecurityRequirement[]
+  validateItemsSeparately: string[]
 }
 
 function bindAll(doc: OpenApiDocument): readonly BoundOperation[] {
@@ -111,6 +116,7 @@ function bindAll(doc: OpenApiDocument): readonly BoundOperation[] {
         requestBody: op.requestBody,
         responses,
         security: op.security ?? doc.security ?? [],
+        validateItemsSeparately: op['x-validate-items-separately'] ?? [],
       })
     }
   }

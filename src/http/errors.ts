@@ -25,6 +25,11 @@ function describe(error: ValidationError): FieldError {
   const params = error.params as Record<string, unknown>
   let pointer = error.instancePath
   let detail = error.message ?? 'is not valid'
+  // a key of the object that breaks `propertyNames`: point at that key
+  const propertyName = (error as { propertyName?: string }).propertyName
+  if (propertyName !== undefined) {
+    return { pointer: `${pointer}/${escapePointer(propertyName)}`, detail: `is not a valid key (${detail})` }
+  }
   switch (error.keyword) {
     case 'required':
       pointer += '/' + escapePointer(String(params.missingProperty))
@@ -40,8 +45,26 @@ function describe(error: ValidationError): FieldError {
     case 'format':
       detail = `must be a valid ${String(params.format)}`
       break
+    case 'maxProperties': {
+      // the first key beyond the limit (the validators keep the data of each error)
+      const { data } = error as { data?: unknown }
+      const beyond = data && typeof data === 'object' ? Object.keys(data)[Number(params.limit)] : undefined
+      if (beyond !== undefined) pointer += '/' + escapePointer(beyond)
+      detail = `is a key too many: at most ${String(params.limit)} are allowed`
+      break
+    }
   }
   return { pointer, detail }
+}
+
+/** Schema validation errors as the problem's `errors[]`, with pointers under `root` (`/body`, `/query`…). */
+export function fieldErrors(validation: readonly ValidationError[], root: string): FieldError[] {
+  // `propertyNames` repeats, without detail, each error of a key already reported
+  const relevant = validation.filter((e) => e.keyword !== 'propertyNames')
+  return relevant.slice(0, MAX_ERRORS).map((e) => {
+    const field = describe(e)
+    return { pointer: (root + field.pointer).slice(0, MAX_POINTER_LENGTH), detail: field.detail }
+  })
 }
 
 /** Maps whatever was thrown to the problem it is; anything unexpected is `internal`. */
@@ -50,11 +73,7 @@ export function toProblem(error: FastifyError | Error): Problem {
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const root = pointerRoots[fastifyError.validationContext ?? 'body'] ?? '/body'
-    const errors = fastifyError.validation.slice(0, MAX_ERRORS).map((e) => {
-      const field = describe(e)
-      return { pointer: (root + field.pointer).slice(0, MAX_POINTER_LENGTH), detail: field.detail }
-    })
-    return new Problem('validation_failed', { errors })
+    return new Problem('validation_failed', { errors: fieldErrors(fastifyError.validation, root) })
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -6,6 +6,7 @@ import { etagOf, type Expected } from '../http/conditional.js'
 import type { Position } from '../http/cursor.js'
 import { Problem } from '../http/problems.js'
 import { normalizeEmail, normalizeName } from './email.js'
+import { type Metadata, mergeMetadata, metadataEntries, parseMetadata, storedMetadata } from './metadata.js'
 import { hashPassword, verifyPassword } from './password.js'
 
 export type User = components['schemas']['User']
@@ -15,7 +16,7 @@ type UserReplace = components['schemas']['UserReplace']
 type UserPatch = components['schemas']['UserPatch']
 type ListQuery = NonNullable<operations['listUsers']['parameters']['query']>
 export type Sort = NonNullable<ListQuery['sort']>
-export type ListFilters = Pick<ListQuery, 'email' | 'status' | 'q' | 'createdAfter' | 'createdBefore'>
+export type ListFilters = Pick<ListQuery, 'email' | 'status' | 'q' | 'createdAfter' | 'createdBefore' | 'externalId' | 'metadata' | 'id'>
 
 export interface UserRecord {
   id: string
@@ -26,7 +27,16 @@ export interface UserRecord {
   version: number
   createdAt: Date
   updatedAt: Date
+  externalId: string | null
+  /** JSON text, as storedMetadata() writes it */
+  metadata: string
+  disabledAt: Date | null
+  lastVerifiedAt: Date | null
 }
+
+/** A user to create: with a password to hash, or (imported) with the hash another system made. */
+export type NewUser = Omit<UserCreate, 'password'> &
+  ({ password: string; passwordHash?: never } | { passwordHash: string; password?: never })
 
 /** The public representation: an allow-list, so the password hash cannot leak from here. */
 export function toUser(row: UserRecord): User {
@@ -35,8 +45,12 @@ export function toUser(row: UserRecord): User {
     email: row.email,
     name: row.name,
     status: row.status as UserStatus,
+    externalId: row.externalId,
+    metadata: parseMetadata(row.metadata),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
   }
 }
 
@@ -51,7 +65,7 @@ function preconditionFailed(current: { version: number }): Problem {
 }
 
 export interface WriteOptions {
-  /** Name the user that already has the email in an `email_taken` problem (the caller may read users). */
+  /** Name the user that already has the email or externalId in the conflict (the caller may read users). */
   nameExisting?: boolean
 }
 
@@ -59,10 +73,31 @@ interface Changes {
   email?: string
   name?: string
   status?: string
+  disabledAt?: Date | null
   passwordHash?: string
+  externalId?: string | null
+  metadata?: string
 }
 
-type Target = { email?: string; name?: string; status?: string; password?: string }
+type Target = {
+  email?: string
+  name?: string
+  status?: string
+  password?: string
+  externalId?: string | null
+  /** the whole new metadata, or a function of the current one (a merge patch) */
+  metadata?: (current: Metadata) => Metadata
+}
+
+/** The unique column a refused write collided with; the error's meta names it on every provider. */
+function collidedColumn(error: unknown): 'email' | 'externalId' {
+  return /externalId/.test(JSON.stringify((error as { meta?: unknown }).meta ?? {})) ? 'externalId' : 'email'
+}
+
+/** When a user is disabled: now when it becomes so, cleared when it is active again. */
+function disabledAtFor(status: string, now: Date): Date | null {
+  return status === 'disabled' ? now : null
+}
 
 // Without If-Match, a concurrent writer that changes the row between our read and our
 // conditional write makes us start over from a fresh read; with If-Match it is a 412.
@@ -82,19 +117,27 @@ export function positionOf(row: UserRecord, sort: Sort): Position {
 export function createUsersRepository(db: Db) {
   const { prisma } = db
 
-  /** Writes that may collide with another user's email report it as `email_taken`. */
-  async function guardEmail<T>(email: string | undefined, options: WriteOptions, write: () => Promise<T>): Promise<T> {
+  /** The problem of a write another user's email or externalId refused, naming that user if allowed. */
+  async function conflict(error: unknown, values: { email?: string; externalId?: string | null }, options: WriteOptions): Promise<Problem> {
+    const column = collidedColumn(error)
+    const code = column === 'externalId' ? 'external_id_taken' : 'email_taken'
+    const value = values[column]
+    // the holder may be gone again by now; the conflict stands without a name then
+    const holder = options.nameExisting && value ? await prisma.user.findFirst({ where: { [column]: value }, select: { id: true } }) : null
+    if (!holder) return new Problem(code)
+    return new Problem(code, {
+      extensions: { existingUserId: holder.id },
+      headers: { Link: `</api/users/${holder.id}>; rel="existing"` },
+    })
+  }
+
+  /** Runs a write; one that collides with another user's email or externalId is a 409. */
+  async function guardUnique<T>(values: { email?: string; externalId?: string | null }, options: WriteOptions, write: () => Promise<T>) {
     try {
       return await write()
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error
-      // the holder may be gone again by now; the conflict stands without a name then
-      const existing = options.nameExisting && email ? await prisma.user.findUnique({ where: { email }, select: { id: true } }) : null
-      if (!existing) throw new Problem('email_taken')
-      throw new Problem('email_taken', {
-        extensions: { existingUserId: existing.id },
-        headers: { Link: `</api/users/${existing.id}>; rel="existing"` },
-      })
+      if (isUniqueViolation(error)) throw await conflict(error, values, options)
+      throw error
     }
   }
 
@@ -115,7 +158,15 @@ export function createUsersRepository(db: Db) {
       const changes: Changes = {}
       if (target.email !== undefined && normalizeEmail(target.email) !== current.email) changes.email = normalizeEmail(target.email)
       if (target.name !== undefined && normalizeName(target.name) !== current.name) changes.name = normalizeName(target.name)
-      if (target.status !== undefined && target.status !== current.status) changes.status = target.status
+      if (target.status !== undefined && target.status !== current.status) {
+        changes.status = target.status
+        changes.disabledAt = disabledAtFor(target.status, new Date())
+      }
+      if (target.externalId !== undefined && target.externalId !== current.externalId) changes.externalId = target.externalId
+      if (target.metadata) {
+        const metadata = storedMetadata(target.metadata(parseMetadata(current.metadata)))
+        if (metadata !== current.metadata) changes.metadata = metadata
+      }
       if (target.password !== undefined) {
         const password = target.password
         if (!verified.has(current.passwordHash)) verified.set(current.passwordHash, verifyPassword(current.passwordHash, password))
@@ -138,11 +189,20 @@ export function createUsersRepository(db: Db) {
       if (Object.keys(changes).length === 0) return current
       const updatedAt = new Date()
       // the version in the WHERE makes read-compare-write atomic: of two writers that read
-      // the same version, exactly one updates the row
-      const { count } = await guardEmail(changes.email, options, () =>
-        prisma.user.updateMany({
-          where: { id, version: current.version },
-          data: { ...changes, version: { increment: 1 }, updatedAt },
+      // the same version, exactly one updates the row (and only then its metadata entries)
+      const count = await guardUnique(changes, options, () =>
+        prisma.$transaction(async (tx) => {
+          const { count } = await tx.user.updateMany({
+            where: { id, version: current.version },
+            data: { ...changes, version: { increment: 1 }, updatedAt },
+          })
+          if (count === 1 && changes.metadata !== undefined) {
+            await tx.userMetadata.deleteMany({ where: { userId: id } })
+            await tx.userMetadata.createMany({
+              data: metadataEntries(parseMetadata(changes.metadata)).map((entry) => ({ userId: id, ...entry })),
+            })
+          }
+          return count
         }),
       )
       if (count === 1) return { ...current, ...changes, version: current.version + 1, updatedAt }
@@ -160,6 +220,10 @@ export function createUsersRepository(db: Db) {
     if (filters.status !== undefined) where.push({ status: filters.status })
     if (filters.createdAfter !== undefined) where.push({ createdAt: { gt: new Date(filters.createdAfter) } })
     if (filters.createdBefore !== undefined) where.push({ createdAt: { lt: new Date(filters.createdBefore) } })
+    if (filters.externalId !== undefined) where.push({ externalId: filters.externalId })
+    if (filters.id !== undefined) where.push({ id: { in: filters.id } })
+    // each pair is one probe of the (key, value, userId) index
+    for (const [key, value] of Object.entries(filters.metadata ?? {})) where.push({ metadataEntries: { some: { key, value } } })
     if (filters.q !== undefined) {
       // SQLite's LIKE ignores (ASCII) case already; PostgreSQL needs ILIKE
       const insensitive = db.provider === 'postgresql' ? { mode: 'insensitive' } : {}
@@ -173,17 +237,24 @@ export function createUsersRepository(db: Db) {
   return {
     get: find,
 
-    async create(input: UserCreate, options: WriteOptions = {}): Promise<UserRecord> {
+    async create(input: NewUser, options: WriteOptions = {}): Promise<UserRecord> {
       const now = new Date()
-      const passwordHash = await hashPassword(input.password)
+      const passwordHash = input.passwordHash ?? (await hashPassword(input.password))
       const email = normalizeEmail(input.email)
-      return guardEmail(email, options, () =>
+      const status = input.status ?? 'active'
+      const metadata = input.metadata ?? {}
+      const externalId = input.externalId ?? null
+      return guardUnique({ email, externalId }, options, () =>
         prisma.user.create({
           data: {
             id: uuidv7(),
             email,
             name: normalizeName(input.name),
-            status: input.status ?? 'active',
+            status,
+            disabledAt: disabledAtFor(status, now),
+            externalId,
+            metadata: storedMetadata(metadata),
+            metadataEntries: { create: metadataEntries(metadata) },
             passwordHash,
             createdAt: now,
             updatedAt: now,
@@ -221,11 +292,23 @@ export function createUsersRepository(db: Db) {
     replace(id: string, input: UserReplace, expected?: Expected, options: WriteOptions = {}): Promise<UserRecord> {
       // a replacement resets omitted optional fields to their defaults; the password is
       // the exception: omitting it keeps the current one
-      return change(id, { ...input, status: input.status ?? 'active' }, expected, options)
+      const metadata = input.metadata ?? {}
+      return change(
+        id,
+        { ...input, status: input.status ?? 'active', externalId: input.externalId ?? null, metadata: () => metadata },
+        expected,
+        options,
+      )
     },
 
     update(id: string, patch: UserPatch, expected?: Expected, options: WriteOptions = {}): Promise<UserRecord> {
-      return change(id, patch, expected, options)
+      const { metadata, ...fields } = patch
+      return change(
+        id,
+        { ...fields, ...(metadata !== undefined ? { metadata: (current) => mergeMetadata(current, metadata) } : {}) },
+        expected,
+        options,
+      )
     },
 
     async delete(id: string, expected?: Expected): Promise<void> {
