@@ -78,7 +78,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description The user's id. */
-                id: components["parameters"]["UserId"];
+                id: components["parameters"]["UserIdPath"];
             };
             cookie?: never;
         };
@@ -1544,7 +1544,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user's id. */
-                id: components["parameters"]["UserId"];
+                id: components["parameters"]["UserIdPath"];
             };
             cookie?: never;
         };

@@ -6,6 +6,7 @@ import { deleteUser } from './delete-user.js'
 import { getHealth } from './get-health.js'
 import { getReadiness } from './get-readiness.js'
 import { getUser } from './get-user.js'
+import { importUsers } from './import-users.js'
 import { listApiKeys } from './list-api-keys.js'
 import { listUsers } from './list-users.js'
 import { replaceUser } from './replace-user.js'
@@ -18,6 +19,7 @@ export const handlers = {
   replaceUser,
   updateUser,
   deleteUser,
+  importUsers,
   listApiKeys,
   createApiKey,
   deleteApiKey,

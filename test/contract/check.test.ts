@@ -7,8 +7,12 @@ const user = {
   email: 'ada@example.com',
   name: 'Ada',
   status: 'active',
+  externalId: null,
+  metadata: {},
   createdAt: '2026-11-26T09:30:00.000Z',
   updatedAt: '2026-11-26T09:30:00.000Z',
+  disabledAt: null,
+  lastVerifiedAt: null,
 }
 const ok = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({
   statusCode,

@@ -188,16 +188,23 @@ const firstMedia = (content: Record<string, unknown> | undefined) => Object.entr
 /**
  * The value Try it out puts in a parameter's field, as swagger-ui 5 fills it
  * (ParameterRow.setDefaultValue): the selected entry of `examples` (the first unless another
- * is chosen), else `example`, else the schema's `example`, else its `default`; non-strings are
- * written as JSON. An empty field is not sent.
+ * is chosen), else `example`, else the schema's `example`, else its `default`. An empty field
+ * is not sent.
  */
-function tryItOutValue(parameter: Parameter, selected?: string): string | undefined {
+function tryItOutValue(parameter: Parameter, selected?: string): unknown {
   const schema = deref(parameter.schema ?? {}) as Node
   const examples = entries(parameter.examples)
   const chosen = examples.find(([name]) => name === selected) ?? examples[0]
   const value = chosen ? (deref(chosen[1] as Node | Ref) as Node).value : (parameter.example ?? schema.example ?? schema.default)
-  if (value === undefined) return undefined
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  return value
+}
+
+/** A query parameter as Swagger UI serializes it: `style: form` lists repeat the name, `deepObject` objects are `name[key]=value`. */
+function addToQuery(query: URLSearchParams, parameter: Parameter, value: unknown) {
+  if (Array.isArray(value)) for (const item of value) query.append(parameter.name, String(item))
+  else if (value && typeof value === 'object' && parameter.style === 'deepObject')
+    for (const [key, member] of Object.entries(value)) query.append(`${parameter.name}[${key}]`, String(member))
+  else query.set(parameter.name, typeof value === 'string' ? value : JSON.stringify(value))
 }
 
 /** One "Execute": a body example (if the operation takes one) and the parameter examples chosen. */
@@ -272,11 +279,11 @@ t.test('each request Try it out makes from the examples gets a declared 2xx answ
         for (const parameter of op.parameters as Parameter[]) {
           const value = tryItOutValue(parameter, run.selected[parameter.name])
           if (parameter.in === 'path') {
-            const filled = value ?? (await createParent(api, op, parameter.name))
+            const filled = (value as string | undefined) ?? (await createParent(api, op, parameter.name))
             path = path.replace(`{${parameter.name}}`, encodeURIComponent(filled))
           } else if (value === undefined) continue
-          else if (parameter.in === 'query') query.set(parameter.name, value)
-          else if (parameter.in === 'header') headers[parameter.name] = value
+          else if (parameter.in === 'query') addToQuery(query, parameter, value)
+          else if (parameter.in === 'header') headers[parameter.name] = String(value)
         }
         // what the Swagger UI of /docs sends whatever the operation answers
         headers.accept = '*/*'
