@@ -19,6 +19,7 @@ const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
   method_not_allowed: { status: 405, detail: 'This resource does not support the method; see Allow.' },
   request_timeout: { status: 408, detail: 'The request took too long to arrive.' },
   email_taken: { status: 409, detail: 'Another user already has this email.' },
+  external_id_taken: { status: 409, detail: 'Another user already has this externalId.' },
   idempotency_key_in_use: { status: 409, detail: 'A request with this Idempotency-Key is still running.' },
   precondition_failed: {
     status: 412,
@@ -28,6 +29,7 @@ const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
   unsupported_media_type: { status: 415, detail: 'The request body has a media type this operation does not accept.' },
   idempotency_key_reused: { status: 422, detail: 'This Idempotency-Key was used with a different request.' },
   rate_limited: { status: 429, detail: 'Too many requests; retry after the number of seconds in Retry-After.' },
+  too_many_attempts: { status: 429, detail: 'Too many failed password verifications for this user; retry after Retry-After seconds.' },
   headers_too_large: { status: 431, detail: 'The request line and headers are too large.' },
   internal: { status: 500, detail: 'The service failed unexpectedly. Quote the requestId when you report it.' },
   unavailable: { status: 503, detail: 'The service cannot reach its database.' },
