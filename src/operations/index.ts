@@ -10,6 +10,7 @@ import { listApiKeys } from './list-api-keys.js'
 import { listUsers } from './list-users.js'
 import { replaceUser } from './replace-user.js'
 import { updateUser } from './update-user.js'
+import { verifyUserPassword } from './verify-user-password.js'
 
 export const handlers = {
   listUsers,
@@ -18,6 +19,7 @@ export const handlers = {
   replaceUser,
   updateUser,
   deleteUser,
+  verifyUserPassword,
   listApiKeys,
   createApiKey,
   deleteApiKey,
