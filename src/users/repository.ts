@@ -26,6 +26,10 @@ export interface UserRecord {
   version: number
   createdAt: Date
   updatedAt: Date
+  externalId: string | null
+  metadata: string
+  disabledAt: Date | null
+  lastVerifiedAt: Date | null
 }
 
 /** The public representation: an allow-list, so the password hash cannot leak from here. */
@@ -35,8 +39,12 @@ export function toUser(row: UserRecord): User {
     email: row.email,
     name: row.name,
     status: row.status as UserStatus,
+    externalId: row.externalId,
+    metadata: JSON.parse(row.metadata),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
   }
 }
 
