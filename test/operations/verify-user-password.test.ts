@@ -2,6 +2,7 @@ import { randomBytes, scryptSync } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { hash as argon2Hash, parseOptions } from '@node-rs/argon2'
 import bcrypt from 'bcryptjs'
+import Database from 'better-sqlite3'
 import t from 'tap'
 import { createPasswordVerifier } from '../../src/users/verification.js'
 import { build, createUser, issueKey, TEST_PASSWORD, type TestApp } from '../helpers/app.js'
@@ -267,4 +268,23 @@ t.test('the window on a clock: Retry-After counts down from the first failure; a
   t.same(row.lastVerifiedAt, new Date(clock), 'lastVerifiedAt comes from the same clock')
 
   await t.rejects(verifier.verify('01890a5d-ac96-774b-bcce-b302099a8057', TEST_PASSWORD), { code: 'not_found' })
+})
+
+t.test('a user deleted while its password is being verified is 404, not an error', async (t) => {
+  const api = await build(t)
+  const { id } = await createUser(api)
+  // another writer (a second connection to the same file) deletes the user after the
+  // verifier has read it and before it counts the attempt
+  const other = new Database(api.config.databaseUrl.replace(/^file:/, ''))
+  t.teardown(() => other.close())
+  let deleted = false
+  const verifier = createPasswordVerifier(api.db, {
+    now: () => {
+      if (!deleted) other.prepare('DELETE FROM "User" WHERE "id" = ?').run(id)
+      deleted = true
+      return new Date()
+    },
+  })
+  await t.rejects(verifier.verify(id, TEST_PASSWORD), { code: 'not_found' })
+  t.ok(deleted)
 })
