@@ -93,10 +93,12 @@ export interface paths {
          *     another algorithm), re-hashes the password with them.
          *
          *     Guessing is stopped per user, whoever asks: after 5 failed attempts within 15
-         *     minutes, further attempts answer `429 too_many_attempts` with `Retry-After` until
-         *     that window has passed. Attempts are counted in the database, so they add up across
-         *     API keys and service instances. Needs the `users:verify` scope, which no other
-         *     scope implies.
+         *     minutes (the defaults; operators may set others), further attempts answer `429
+         *     too_many_attempts` with `Retry-After` until that window has passed. Attempts are
+         *     counted in the database, so they add up across API keys and service instances. Every
+         *     attempt on a `disabled` user counts as a failure. Since `lastVerifiedAt` is part of
+         *     the user, a success gives the user a new `ETag` (`updatedAt` stays). Needs the
+         *     `users:verify` scope, which no other scope implies.
          */
         post: operations["verifyUserPassword"];
         delete?: never;
@@ -374,9 +376,10 @@ export interface components {
         };
         /**
          * @description A password hash from another system: Argon2id or Argon2i as a PHC string
-         *     (`$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>`), bcrypt (`$2a$`, `$2b$` or `$2y$`, cost
-         *     4–31), or scrypt as `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<hash>` (base64, as
-         *     passlib writes it).
+         *     (`$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>`, p 1–16, t 1–64, m at most 1 GiB), bcrypt
+         *     (`$2a$`, `$2b$` or `$2y$`, cost 4–16), or scrypt as
+         *     `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<hash>` (base64, as passlib writes it; ln 1–20,
+         *     r 1–32, p 1–16, at most 1 GiB of memory). Checksums shorter than 16 bytes are refused.
          */
         PasswordHash: string;
         /** @description A user to create, with exactly one of `password` and `passwordHash`. */
@@ -418,38 +421,6 @@ export interface components {
             user?: components["schemas"]["User"];
             problem?: components["schemas"]["ImportItemProblem"];
         };
-        /**
-         * @example {
-         *       "created": 1,
-         *       "failed": 1,
-         *       "results": [
-         *         {
-         *           "index": 0,
-         *           "status": "created",
-         *           "user": {
-         *             "id": "01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f",
-         *             "email": "ada@example.com",
-         *             "name": "Ada Lovelace",
-         *             "status": "active",
-         *             "externalId": "legacy-1",
-         *             "metadata": {},
-         *             "createdAt": "2026-11-26T09:30:00.000Z",
-         *             "updatedAt": "2026-11-26T09:30:00.000Z",
-         *             "disabledAt": null,
-         *             "lastVerifiedAt": null
-         *           }
-         *         },
-         *         {
-         *           "index": 1,
-         *           "status": "failed",
-         *           "problem": {
-         *             "code": "email_taken",
-         *             "detail": "Another user already has this email."
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
         UserImportResult: {
             /** Format: int32 */
             created: number;
@@ -920,9 +891,9 @@ export interface components {
             };
         };
         /**
-         * @description Too many failed password verifications for this user in the last 15 minutes
-         *     (`code` `too_many_attempts`), or too many requests for this API key (`code`
-         *     `rate_limited`); wait `Retry-After` seconds.
+         * @description Too many failed password verifications for this user within the window (`code`
+         *     `too_many_attempts`; 5 in 15 minutes unless the operator set other limits), or too
+         *     many requests for this API key (`code` `rate_limited`); wait `Retry-After` seconds.
          */
         TooManyAttempts: {
             headers: {

@@ -21,6 +21,7 @@ import { Problem } from './http/problems.js'
 import { requestIdFrom } from './http/request-id.js'
 import { handlers } from './operations/index.js'
 import { createUsersRepository } from './users/repository.js'
+import { createPasswordVerifier } from './users/verification.js'
 
 export interface AppOptions {
   /** masterKey is required here; server.ts settles it (generated in development) */
@@ -178,6 +179,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       users: createUsersRepository(db),
       cursors: createCursorCodec(cursorSecret),
       keys,
+      verifier: createPasswordVerifier(db, config.passwordVerification),
     },
     { bodyLimits: { importUsers: Math.max(config.bodyLimit, config.importBodyLimit) } },
   )

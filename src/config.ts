@@ -13,6 +13,8 @@ export interface Config {
   /** holds every scope; required in production (see server.ts for development) */
   masterKey: string | undefined
   rateLimit: { max: number; windowMs: number; redisUrl: string | undefined }
+  /** failed password verifications allowed per user within a window that starts at the first */
+  passwordVerification: { maxFailures: number; windowMs: number }
   /** origins allowed to call from a browser; none (CORS off) by default */
   corsOrigins: string[]
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of trusted proxies */
@@ -36,6 +38,8 @@ const schema = {
     RATE_LIMIT_MAX: { type: 'integer', minimum: 1, default: 600 },
     RATE_LIMIT_WINDOW_MS: { type: 'integer', minimum: 1000, default: 60000 },
     REDIS_URL: { type: 'string', pattern: '^rediss?://.+' },
+    PASSWORD_VERIFY_MAX_FAILURES: { type: 'integer', minimum: 1, maximum: 1000, default: 5 },
+    PASSWORD_VERIFY_WINDOW_SECONDS: { type: 'integer', minimum: 1, maximum: 86400, default: 900 },
     CORS_ORIGINS: { type: 'string', pattern: '^(https?://[^\\s,]+)(,\\s*https?://[^\\s,]+)*$' },
     TRUST_PROXY: { type: 'string', pattern: '^(true|false|[0-9]+|[0-9a-fA-F.:/,\\s]+)$', default: 'false' },
     REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 30000 },
@@ -80,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       max: values.RATE_LIMIT_MAX as number,
       windowMs: values.RATE_LIMIT_WINDOW_MS as number,
       redisUrl: values.REDIS_URL as string | undefined,
+    },
+    passwordVerification: {
+      maxFailures: values.PASSWORD_VERIFY_MAX_FAILURES as number,
+      windowMs: (values.PASSWORD_VERIFY_WINDOW_SECONDS as number) * 1000,
     },
     corsOrigins: ((values.CORS_ORIGINS as string | undefined) ?? '')
       .split(',')

@@ -3,6 +3,7 @@ import type { Db } from './db/index.js'
 import type { CursorCodec } from './http/cursor.js'
 import type { ApiKeysRepository } from './keys/repository.js'
 import type { UsersRepository } from './users/repository.js'
+import type { PasswordVerifier } from './users/verification.js'
 
 /** What handlers may use besides the request: built once per app, shared by requests. */
 export interface Services {
@@ -11,4 +12,5 @@ export interface Services {
   users: UsersRepository
   cursors: CursorCodec
   keys: ApiKeysRepository
+  verifier: PasswordVerifier
 }

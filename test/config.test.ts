@@ -8,9 +8,11 @@ t.test('defaults', async (t) => {
     databaseUrl: 'file:./data/users.db',
     logLevel: 'info',
     bodyLimit: 65536,
+    importBodyLimit: 5242880,
     cursorSecret: undefined,
     masterKey: undefined,
     rateLimit: { max: 600, windowMs: 60000, redisUrl: undefined },
+    passwordVerification: { maxFailures: 5, windowMs: 900000 },
     corsOrigins: [],
     trustProxy: false,
     requestTimeoutMs: 30000,
@@ -39,12 +41,19 @@ t.test('a bad value names its variable', async (t) => {
     ['API_MASTER_KEY', 'too-short'],
     ['RATE_LIMIT_MAX', '0'],
     ['REDIS_URL', 'localhost:6379'],
+    ['PASSWORD_VERIFY_MAX_FAILURES', '0'],
+    ['PASSWORD_VERIFY_WINDOW_SECONDS', '1.5'],
     ['CORS_ORIGINS', '*'],
     ['TRUST_PROXY', 'everyone'],
   ] as const) {
     t.throws(() => loadConfig({ [name]: value }), { name: 'ConfigError', message: new RegExp(name) }, `${name}=${value}`)
   }
   t.ok(new ConfigError('x') instanceof Error)
+})
+
+t.test('the password verification limit', async (t) => {
+  const config = loadConfig({ PASSWORD_VERIFY_MAX_FAILURES: '3', PASSWORD_VERIFY_WINDOW_SECONDS: '60' })
+  t.same(config.passwordVerification, { maxFailures: 3, windowMs: 60000 })
 })
 
 t.test('production requires API_MASTER_KEY', async (t) => {

@@ -14,7 +14,11 @@ type Outcome = components['schemas']['UserImportOutcome']
 const validItem = componentValidator('UserImportItem')
 
 function invalid(index: number, errors: Array<{ pointer: string; detail: string }>): Outcome {
-  return { index, status: 'failed', problem: { code: 'validation_failed', detail: 'The item is not valid; see errors for each problem.', errors } }
+  return {
+    index,
+    status: 'failed',
+    problem: { code: 'validation_failed', detail: 'The item is not valid; see errors for each problem.', errors },
+  }
 }
 
 /** The item as a user to create, or why it cannot be one. */
@@ -27,7 +31,9 @@ function check(item: unknown, index: number): ImportItem | Outcome {
     return invalid(index, [{ pointer: at, detail: 'needs exactly one of password and passwordHash' }])
   }
   if (passwordHash !== undefined && !isSupportedPasswordHash(passwordHash)) {
-    return invalid(index, [{ pointer: `${at}/passwordHash`, detail: 'is not an Argon2id, Argon2i, bcrypt or scrypt hash this service can verify' }])
+    return invalid(index, [
+      { pointer: `${at}/passwordHash`, detail: 'is not an Argon2id, Argon2i, bcrypt or scrypt hash this service can verify' },
+    ])
   }
   const newUser: NewUser = password !== undefined ? { ...rest, password } : { ...rest, passwordHash: passwordHash as string }
   return { index, user: newUser }

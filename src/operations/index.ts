@@ -11,6 +11,7 @@ import { listApiKeys } from './list-api-keys.js'
 import { listUsers } from './list-users.js'
 import { replaceUser } from './replace-user.js'
 import { updateUser } from './update-user.js'
+import { verifyUserPassword } from './verify-user-password.js'
 
 export const handlers = {
   listUsers,
@@ -20,6 +21,7 @@ export const handlers = {
   updateUser,
   deleteUser,
   importUsers,
+  verifyUserPassword,
   listApiKeys,
   createApiKey,
   deleteApiKey,

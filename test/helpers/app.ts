@@ -67,6 +67,7 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
       if (at >= 0) throw new Error(`the server log contains ${what}: …${text.slice(Math.max(0, at - 200), at + 80)}…`)
     }
   })
+  let listening: Promise<string> | undefined
   return {
     app,
     db,
@@ -80,7 +81,9 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
     },
     async fetch(path, { as, ...init } = {}) {
       init.headers = withAuth(init.headers as Record<string, unknown>, as) as Record<string, string>
-      if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' })
+      // one listen() however many requests arrive before it has finished
+      listening ??= app.listen({ port: 0, host: '127.0.0.1' })
+      await listening
       const { port } = app.server.address() as AddressInfo
       const response = await fetch(`http://127.0.0.1:${port}${path}`, init)
       const body = await response.text()

@@ -21,7 +21,18 @@ t.test('createUser', async (t) => {
     t.equal(body.name, 'Ada')
     t.equal(body.status, 'active')
     t.equal(body.createdAt, body.updatedAt)
-    t.same(Object.keys(body).sort(), ['createdAt', 'disabledAt', 'email', 'externalId', 'id', 'lastVerifiedAt', 'metadata', 'name', 'status', 'updatedAt'])
+    t.same(Object.keys(body).sort(), [
+      'createdAt',
+      'disabledAt',
+      'email',
+      'externalId',
+      'id',
+      'lastVerifiedAt',
+      'metadata',
+      'name',
+      'status',
+      'updatedAt',
+    ])
     t.same([body.externalId, body.metadata, body.disabledAt, body.lastVerifiedAt], [null, {}, null, null], 'the optional parts, unset')
     t.notMatch(res.body, /correct horse|password|argon/i)
 

@@ -9,8 +9,10 @@ const mergePatch = { 'content-type': 'application/merge-patch+json' }
 
 const post = (api: TestApp, body: unknown, as?: string) =>
   api.request({ method: 'POST', url: '/api/users', headers: json, payload: body as object, ...(as ? { as } : {}) })
-const patch = (api: TestApp, id: string, body: unknown) => api.request({ method: 'PATCH', url: `/api/users/${id}`, headers: mergePatch, payload: body as object })
-const put = (api: TestApp, id: string, body: unknown) => api.request({ method: 'PUT', url: `/api/users/${id}`, headers: json, payload: body as object })
+const patch = (api: TestApp, id: string, body: unknown) =>
+  api.request({ method: 'PATCH', url: `/api/users/${id}`, headers: mergePatch, payload: body as object })
+const put = (api: TestApp, id: string, body: unknown) =>
+  api.request({ method: 'PUT', url: `/api/users/${id}`, headers: json, payload: body as object })
 const list = async (api: TestApp, query: string) => {
   const res = await api.request({ method: 'GET', url: `/api/users?${query}` })
   if (res.statusCode !== 200) throw new Error(`list ${query}: ${res.statusCode} ${res.body}`)
@@ -66,7 +68,10 @@ t.test('externalId', async (t) => {
     for (const bad of ['', ' lead', 'trail ', 'tab\there', 'é', 'x'.repeat(256)]) {
       const res = await post(api, newUser({ externalId: bad }))
       t.equal(res.statusCode, 400, JSON.stringify(bad))
-      t.ok(pointers(res.json()).every((p) => p === '/body/externalId'), pointers(res.json()).join())
+      t.ok(
+        pointers(res.json()).every((p) => p === '/body/externalId'),
+        pointers(res.json()).join(),
+      )
     }
     t.equal((await post(api, newUser({ externalId: 'a b|c:1' }))).statusCode, 201, 'inner spaces and punctuation are fine')
     t.equal((await post(api, newUser({ externalId: 'x'.repeat(255) }))).statusCode, 201)
@@ -74,7 +79,9 @@ t.test('externalId', async (t) => {
 
   t.test('two concurrent creates with one externalId over HTTP: one 201, one 409', async (t) => {
     const responses = await Promise.all(
-      [0, 1].map(() => api.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify(newUser({ externalId: 'crm-race' })) })),
+      [0, 1].map(() =>
+        api.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify(newUser({ externalId: 'crm-race' })) }),
+      ),
     )
     t.same(responses.map((r) => r.status).sort(), [201, 409])
     t.equal(responses.find((r) => r.status === 409)?.json().code, 'external_id_taken')
@@ -125,7 +132,8 @@ t.test('metadata', async (t) => {
 
   t.test('metadata[<key>]=<value> filters, up to 3 keys, and pages with a cursor', async (t) => {
     const pro = []
-    for (let i = 0; i < 5; i++) pro.push((await post(api, newUser({ name: `Pro ${i}`, metadata: { plan: 'pro', region: i % 2 ? 'eu' : 'us' } }))).json())
+    for (let i = 0; i < 5; i++)
+      pro.push((await post(api, newUser({ name: `Pro ${i}`, metadata: { plan: 'pro', region: i % 2 ? 'eu' : 'us' } }))).json())
     await post(api, newUser({ metadata: { plan: 'free', region: 'eu' } }))
     await post(api, newUser({ metadata: { plan: 'pro ' } }))
     t.same(
@@ -141,7 +149,10 @@ t.test('metadata', async (t) => {
     t.equal(first.data.length, 2)
     // the cursor is bound to the filters, not to the order the client wrote them in
     const second = await list(api, `metadata[region]=us&metadata[plan]=pro&limit=2&cursor=${first.nextCursor}`)
-    t.same([...first.data, ...second.data].map((u) => u.id), [pro[0].id, pro[2].id, pro[4].id])
+    t.same(
+      [...first.data, ...second.data].map((u) => u.id),
+      [pro[0].id, pro[2].id, pro[4].id],
+    )
     const four = await api.request({ method: 'GET', url: '/api/users?metadata[a]=1&metadata[b]=2&metadata[c]=3&metadata[d]=4' })
     t.equal(four.statusCode, 400)
     t.same(pointers(four.json()), ['/query/metadata/d'])
@@ -179,7 +190,11 @@ t.test('batch read by id', async (t) => {
   )
   const page = await list(api, `id=${bob.id}&id=${carol.id}&id=${alice.id}&limit=2`)
   const rest = await list(api, `id=${alice.id}&id=${carol.id}&id=${bob.id}&limit=2&cursor=${page.nextCursor}`)
-  t.same([...page.data, ...rest.data].map((u) => u.id), [carol.id, alice.id, bob.id], 'pages in createdAt order, whatever order the ids are given')
+  t.same(
+    [...page.data, ...rest.data].map((u) => u.id),
+    [carol.id, alice.id, bob.id],
+    'pages in createdAt order, whatever order the ids are given',
+  )
   const many = Array.from({ length: 101 }, () => `id=${unknown}`).join('&')
   const tooMany = await api.request({ method: 'GET', url: `/api/users?${many}` })
   t.equal(tooMany.statusCode, 400)
@@ -201,7 +216,11 @@ t.test('disabledAt follows the status', async (t) => {
   t.equal(renamed.disabledAt, disabled.disabledAt, 'another change keeps it')
   const enabled = (await patch(api, user.id, { status: 'active' })).json()
   t.equal(enabled.disabledAt, null)
-  t.equal((await put(api, created.id, { email: created.email, name: created.name })).json().disabledAt, null, 'PUT without status: active again')
+  t.equal(
+    (await put(api, created.id, { email: created.email, name: created.name })).json().disabledAt,
+    null,
+    'PUT without status: active again',
+  )
 })
 
 t.test('on PostgreSQL with two instances', async (t) => {
@@ -212,7 +231,9 @@ t.test('on PostgreSQL with two instances', async (t) => {
   t.test('two concurrent creates with one externalId: one 201, one 409 external_id_taken', async (t) => {
     for (let round = 0; round < 5; round++) {
       const responses = await Promise.all(
-        [a, b].map((api) => api.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify(newUser({ externalId: `pg-race-${round}` })) })),
+        [a, b].map((api) =>
+          api.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify(newUser({ externalId: `pg-race-${round}` })) }),
+        ),
       )
       t.same(responses.map((r) => r.status).sort(), [201, 409])
       const conflict = responses.find((r) => r.status === 409)!.json()
@@ -224,7 +245,10 @@ t.test('on PostgreSQL with two instances', async (t) => {
   t.test('metadata round-trips and filters on PostgreSQL', async (t) => {
     const user = (await post(a, newUser({ metadata: { plan: 'pro', seats: '5' } }))).json()
     await patch(b, user.id, { metadata: { seats: null, region: 'eu' } })
-    t.same((await list(a, 'metadata[plan]=pro&metadata[region]=eu')).data.map((u) => u.id), [user.id])
+    t.same(
+      (await list(a, 'metadata[plan]=pro&metadata[region]=eu')).data.map((u) => u.id),
+      [user.id],
+    )
     t.same((await list(b, `id=${user.id}&externalId=none`)).data, [])
   })
 })
