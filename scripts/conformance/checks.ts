@@ -1,6 +1,7 @@
 // The behavioural checks, in scenarios that each create what they need (so that any of them
 // can run alone with --only). Every response they receive is also checked against the
 // document by the client; these checks add what a schema cannot say.
+import { isDeepStrictEqual } from 'node:util'
 import { randomUUID } from 'node:crypto'
 import type { BoundOperation } from '../../src/contract/spec.js'
 import type { Exchange } from './client.js'
@@ -45,6 +46,8 @@ const deleteUser = operation('deleteUser')
 const listApiKeys = operation('listApiKeys')
 const createApiKey = operation('createApiKey')
 const deleteApiKey = operation('deleteApiKey')
+const verifyUserPassword = operation('verifyUserPassword')
+const importUsers = operation('importUsers')
 const getHealth = operation('getHealth')
 const getReadiness = operation('getReadiness')
 
@@ -269,7 +272,10 @@ const users: Scenario = {
         const exchange = await ctx.client.send('PUT', userPath(disabled.user.id), { body: replacement })
         expectStatus(exchange, 200)
         const user = userOf(exchange)
-        const expected = { ...disabled.user, ...replacement, status: 'active', updatedAt: user.updatedAt } as User
+        // the optional fields it omits return to their defaults: active (so no disabledAt), no
+        // externalId, no metadata
+        const reset = { status: 'active', disabledAt: null, externalId: null, metadata: {} }
+        const expected = { ...disabled.user, ...replacement, ...reset, updatedAt: user.updatedAt } as User
         expect(sameUser(user, expected), differences(user, expected))
         expect(expectEtag(exchange) !== disabled.etag, `the ETag stayed ${disabled.etag} although the user changed`)
       })
@@ -837,4 +843,114 @@ const routing: Scenario = {
   },
 }
 
-export const scenarios: readonly Scenario[] = [service, authentication, users, errors, conditional, idempotency, pagination, keys, routing]
+const userRecord: Scenario = {
+  name: 'user-record',
+  summary: 'externalId, metadata, batch read by id, password verification, bulk import',
+  async run(ctx) {
+    const externalId = `${ctx.marker}-ext`
+    const first = await ctx.check(createUser.operationId, '201 with an externalId and metadata, returned as sent', async () => {
+      const created = await newUser(ctx, 'record', { externalId, metadata: { plan: ctx.runId, tier: 'gold' } })
+      expect(created.user.externalId === externalId, `externalId ${String(created.user.externalId)}`)
+      expect(
+        isDeepStrictEqual(created.user.metadata, { plan: ctx.runId, tier: 'gold' }),
+        `metadata ${JSON.stringify(created.user.metadata)}`,
+      )
+      return created
+    })
+    if (!first) return
+    await ctx.check(createUser.operationId, '409 external_id_taken for an externalId another user has', async () => {
+      const exchange = await ctx.client.send('POST', USERS, { body: ctx.newUser('record-dup', { externalId }) })
+      expectProblem(exchange, 409, 'external_id_taken')
+      expectExistingUserNamed(ctx, createUser, exchange, first.user)
+    })
+    await ctx.check(listUsers.operationId, 'externalId= finds the user', async () => {
+      const found = pageOf(await ctx.client.send('GET', `${USERS}${query({ externalId })}`)).data.map((u) => u.id)
+      expect(isDeepStrictEqual(found, [first.user.id]), `found ${found.join(', ') || 'nobody'}`)
+    })
+    await ctx.check(listUsers.operationId, 'metadata[<key>]=<value> finds exactly the users holding the value', async () => {
+      const exchange = await ctx.client.send('GET', `${USERS}?metadata%5Bplan%5D=${encodeURIComponent(ctx.runId)}&metadata%5Btier%5D=gold`)
+      expectStatus(exchange, 200)
+      const found = pageOf(exchange).data.map((u) => u.id)
+      expect(isDeepStrictEqual(found, [first.user.id]), `found ${found.join(', ') || 'nobody'}`)
+    })
+    await ctx.check(updateUser.operationId, 'a merge patch sets one metadata key and removes another; null clears externalId', async () => {
+      const exchange = await ctx.client.send('PATCH', userPath(first.user.id), {
+        body: { metadata: { tier: null, seats: '5' }, externalId: null },
+      })
+      expectStatus(exchange, 200)
+      const user = userOf(exchange)
+      expect(isDeepStrictEqual(user.metadata, { plan: ctx.runId, seats: '5' }), `metadata ${JSON.stringify(user.metadata)}`)
+      expect(user.externalId === null, `externalId ${String(user.externalId)}`)
+    })
+    const second = await ctx.check(createUser.operationId, '201 for a second user to read in a batch', async () =>
+      newUser(ctx, 'record-batch'),
+    )
+    if (second) {
+      await ctx.check(listUsers.operationId, 'id=…&id=… answers the users that exist, in the sort order', async () => {
+        const ids = [second.user.id, unknownId(), first.user.id]
+        const exchange = await ctx.client.send('GET', `${USERS}?${ids.map((id) => `id=${id}`).join('&')}&sort=createdAt`)
+        expectStatus(exchange, 200)
+        const found = pageOf(exchange).data.map((u) => u.id)
+        expect(isDeepStrictEqual(found, [first.user.id, second.user.id]), `found ${found.join(', ') || 'nobody'}`)
+      })
+    }
+    const password = ctx.newUser('record').password
+    const verificationPath = pathOf(verifyUserPassword, { id: first.user.id })
+    const probe = await ctx.client.send('POST', verificationPath, { body: { password } })
+    if (probe.status === 403) {
+      const reason = `the key lacks ${scopesOf(verifyUserPassword).join(', ')}, which no other scope implies`
+      ctx.skip(verifyUserPassword.operationId, '200 verified: true for the password, false for another one', reason)
+      ctx.skip(verifyUserPassword.operationId, '404 not_found for an unknown id', reason)
+    } else {
+      await ctx.check(verifyUserPassword.operationId, '200 verified: true for the password, false for another one', async () => {
+        expectStatus(probe, 200)
+        expect((probe.json as { verified?: unknown }).verified === true, `right password: ${probe.text.slice(0, 200)}`)
+        const wrong = await ctx.client.send('POST', verificationPath, { body: { password: `${password} (not it)` } })
+        expectStatus(wrong, 200)
+        expect((wrong.json as { verified?: unknown }).verified === false, `wrong password: ${wrong.text.slice(0, 200)}`)
+      })
+      await ctx.check(verifyUserPassword.operationId, '404 not_found for an unknown id', async () => {
+        expectProblem(
+          await ctx.client.send('POST', pathOf(verifyUserPassword, { id: unknownId() }), { body: { password } }),
+          404,
+          'not_found',
+        )
+      })
+    }
+    await ctx.check(
+      importUsers.operationId,
+      '200 with one outcome per item, in order: created, and email_taken for a duplicate',
+      async () => {
+        const fresh = ctx.newUser('imported')
+        const exchange = await ctx.client.send('POST', pathOf(importUsers), {
+          body: { users: [fresh, { ...ctx.newUser('imported-dup'), email: first.user.email }] },
+        })
+        expectStatus(exchange, 200)
+        const result = exchange.json as {
+          created: number
+          failed: number
+          results: Array<{ index: number; status: string; problem?: { code: string } }>
+        }
+        expect(result.created === 1 && result.failed === 1, `created ${result.created}, failed ${result.failed}`)
+        expect(
+          result.results.map((r) => `${r.index}:${r.status}`).join() === '0:created,1:failed',
+          `outcomes ${result.results.map((r) => `${r.index}:${r.status}`).join()}`,
+        )
+        expect(result.results[1]?.problem?.code === 'email_taken', `item 1: ${JSON.stringify(result.results[1]?.problem)}`)
+      },
+    )
+  },
+}
+
+export const scenarios: readonly Scenario[] = [
+  service,
+  authentication,
+  users,
+  errors,
+  conditional,
+  idempotency,
+  pagination,
+  userRecord,
+  keys,
+  routing,
+]

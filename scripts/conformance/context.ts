@@ -3,6 +3,7 @@
 import type { components } from '../../generated/openapi.js'
 import { Interrupted, RequestFailed, type Client, type Exchange } from './client.js'
 import type { Report } from './report.js'
+import { isDeepStrictEqual } from 'node:util'
 
 export type User = components['schemas']['User']
 
@@ -79,14 +80,13 @@ export function userOf(exchange: Exchange): User {
 
 /** The fields of a user a client compares: everything the representation shows. */
 export function sameUser(actual: User, expected: User): boolean {
-  const keys = new Set([...Object.keys(actual), ...Object.keys(expected)])
-  return [...keys].every((key) => (actual as Record<string, unknown>)[key] === (expected as Record<string, unknown>)[key])
+  return isDeepStrictEqual({ ...actual }, { ...expected })
 }
 
 export function differences(actual: User, expected: User): string {
   const keys = new Set([...Object.keys(actual), ...Object.keys(expected)])
   return [...keys]
-    .filter((key) => (actual as Record<string, unknown>)[key] !== (expected as Record<string, unknown>)[key])
+    .filter((key) => !isDeepStrictEqual((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]))
     .map(
       (key) =>
         `${key}: ${JSON.stringify((actual as Record<string, unknown>)[key])}, expected ${JSON.stringify((expected as Record<string, unknown>)[key])}`,

@@ -7,6 +7,7 @@
 import type { ValidateFunction } from 'ajv'
 import fc, { type Arbitrary } from 'fast-check'
 import { createAjv, toSharedRefs } from '../../src/contract/schemas.js'
+import { routeSchema } from '../../src/contract/routes.js'
 import { deref, type BoundOperation, type JsonSchema, type OpenApiParameter } from '../../src/contract/spec.js'
 
 // ─── characters ──────────────────────────────────────────────────────────────────────────
@@ -252,6 +253,9 @@ export function arbitraryFor(schema: JsonSchema, ctx: SchemaContext): Arbitrary<
   const s = resolve(schema)
   if ('const' in s) return fc.constant(s.const)
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]))
+  // a value of one of the branches (the spec's unions are of disjoint types, such as a string or null)
+  const union = (s.oneOf ?? s.anyOf) as JsonSchema[] | undefined
+  if (union) return fc.oneof(...union.map((branch) => arbitraryFor(branch, ctx)))
   const types = typesOf(s)
   if (types.length === 0) return fc.jsonValue({ maxDepth: 2 })
   return fc.oneof(...types.map((type) => arbitraryForType(s, type, ctx)))
@@ -286,13 +290,18 @@ function arbitraryForType(s: JsonSchema, type: JsonType, ctx: SchemaContext): Ar
       if (s.additionalProperties === false || s.additionalProperties === undefined) return record
       const extra =
         typeof s.additionalProperties === 'object' ? arbitraryFor(s.additionalProperties as JsonSchema, ctx) : fc.jsonValue({ maxDepth: 1 })
+      // keys the schema's propertyNames allow, and no more of them than maxProperties
+      const keys = s.propertyNames
+        ? (arbitraryFor(s.propertyNames as JsonSchema, { ...ctx, location: `${ctx.location}/*` }) as Arbitrary<string>)
+        : fc.string({ minLength: 1, maxLength: 8 })
+      const maxKeys = Math.min(2, (num(s.maxProperties) ?? Number.POSITIVE_INFINITY) - Object.keys(properties).length)
       return fc
         .tuple(
           record,
           fc.dictionary(
-            fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in properties)),
+            keys.filter((k) => !(k in properties)),
             extra,
-            { maxKeys: 2 },
+            { maxKeys: Math.max(0, maxKeys) },
           ),
         )
         .map(([known, more]) => ({ ...more, ...known }))
@@ -536,6 +545,8 @@ function bodyIsInvalid(op: BoundOperation, payload: string | Buffer | undefined)
   const media = op.requestBody ? Object.values(op.requestBody.content)[0] : undefined
   if (!media) return false
   if (payload === undefined || payload.length === 0) return op.requestBody?.required === true
+  // items the handler validates one by one fail alone: the request is invalid only as a whole
+  const schema = op.validateItemsSeparately.length > 0 ? (routeSchema(op).body as JsonSchema) : media.schema
   // RFC 8259 lets a parser ignore a byte order mark
   const text = (typeof payload === 'string' ? payload : payload.toString('utf8')).replace(/^\ufeff/, '')
   let value: unknown
@@ -544,13 +555,25 @@ function bodyIsInvalid(op: BoundOperation, payload: string | Buffer | undefined)
   } catch {
     return true
   }
-  return !validatorFor(media.schema)(value)
+  return !validatorFor(schema)(value)
+}
+
+/** A query parameter as the spec serializes it: a list repeats the name, a deepObject object is `name[key]=value`. */
+function queryPairs(op: BoundOperation, name: string, value: unknown): Array<[string, string]> {
+  const parameter = op.parameters.find((p) => p.in === 'query' && p.name === name)
+  if (Array.isArray(value) && parameter && resolve(parameter.schema).type === 'array') return value.map((item) => [name, scalar(item)])
+  if (value && typeof value === 'object' && !Array.isArray(value) && parameter?.style === 'deepObject') {
+    return Object.entries(value).map(([key, member]) => [`${name}[${key}]`, scalar(member)])
+  }
+  return [[name, scalar(value)]]
 }
 
 export function render(op: BoundOperation, parts: RequestParts): FuzzRequest {
   let path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => parts.rawPath[name] ?? percentEncode(scalar(parts.path[name])))
   path += parts.pathSuffix
-  const query = parts.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(scalar(v))}`).join('&')
+  const query = parts.query
+    .flatMap(([k, v]) => queryPairs(op, k, v).map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`))
+    .join('&')
   const search = [query, parts.rawQuery].filter(Boolean).join('&')
   const headers: Record<string, HeaderValue> = { ...parts.headers }
   if (parts.contentType !== null) headers['content-type'] = parts.contentType
