@@ -1,20 +1,115 @@
 // Regenerates every file derived from the contract and the data model:
 //   generated/openapi.ts               from openapi.yaml (openapi-typescript), committed
+//   sdk/src/generated/openapi.ts       the same types, inside the SDK package, committed
+//   sdk/src/generated/operations.ts    what the SDK needs at run time from openapi.yaml, committed
+//   sdk/package.json "version"         openapi.yaml's info.version
 //   prisma/<provider>/schema.prisma    from prisma/models.prisma, committed
 //   generated/prisma/<provider>/       the Prisma clients, built here and on npm install
 // With --check nothing is written: the command fails when a committed generated file
 // differs from what its source produces (CI runs it, so hand edits and drift are caught).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import openapiTS, { astToString } from 'openapi-typescript'
+import { parse } from 'yaml'
 import { deriveSchema, providers, schemaPath } from './lib/prisma-schema.mjs'
 import { generateClients, writeDerivedSchemas } from './prisma-generate.mjs'
 
 const root = new URL('../', import.meta.url)
 const check = process.argv.includes('--check')
 
-const openapiTarget = new URL('generated/openapi.ts', root)
+const specUrl = new URL('openapi.yaml', root)
+const document = parse(readFileSync(specUrl, 'utf8'))
+const types = astToString(await openapiTS(specUrl))
+
+function deref(node) {
+  let value = node
+  while (value && typeof value === 'object' && typeof value.$ref === 'string') {
+    value = value.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((at, segment) => at?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')], document)
+    if (value === undefined) throw new Error(`openapi.yaml: unresolved reference ${node.$ref}`)
+  }
+  return value
+}
+
+const intersect = (a, b) => (a === null ? b : b === null ? a : a.filter((code) => b.includes(code)))
+
+// The problem codes a schema allows (`const`, `enum`, through refs, oneOf/anyOf and allOf);
+// null when it does not restrict `code`.
+function codesOf(schemaOrRef) {
+  const schema = deref(schemaOrRef)
+  if (!schema || typeof schema !== 'object') return null
+  let codes = null
+  for (const keyword of ['oneOf', 'anyOf']) {
+    if (!schema[keyword]) continue
+    const members = schema[keyword].map(codesOf)
+    codes = intersect(codes, members.includes(null) ? null : [...new Set(members.flat())])
+  }
+  for (const member of schema.allOf ?? []) codes = intersect(codes, codesOf(member))
+  if (schema.properties?.code) codes = intersect(codes, valuesOf(schema.properties.code))
+  return codes
+}
+
+function valuesOf(schemaOrRef) {
+  const schema = deref(schemaOrRef)
+  if ('const' in schema) return [schema.const]
+  if (Array.isArray(schema.enum)) return schema.enum
+  let values = null
+  for (const member of schema.allOf ?? []) values = intersect(values, valuesOf(member))
+  return values
+}
+
+// Per operation: whether it takes an API key, and each declared error status with the
+// problem codes it may carry (null: any code). The SDK turns exactly these into a
+// ProblemError; anything else a server (or a proxy) answers is an UnexpectedResponseError.
+function sdkOperations() {
+  const table = {}
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']) {
+      const operation = item[method]
+      if (!operation) continue
+      const security = operation.security ?? document.security ?? []
+      const problems = {}
+      for (const [status, responseOrRef] of Object.entries(operation.responses)) {
+        if (/^[23]/.test(status)) continue
+        const media = deref(responseOrRef).content?.['application/problem+json']
+        problems[status] = media ? codesOf(media.schema) : null
+      }
+      table[operation.operationId] = { authenticated: security.some((requirement) => Object.keys(requirement).length > 0), problems }
+    }
+  }
+  return table
+}
+
+const sdkRuntime = `// Generated from openapi.yaml by scripts/generate.mjs; do not edit.
+
+/** The version of the API document this SDK was generated from (its info.version). */
+export const apiVersion = ${JSON.stringify(document.info.version)}
+
+/** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
+export const operationTable = {
+${Object.entries(sdkOperations())
+  .map(([id, { authenticated, problems }]) => {
+    const statuses = Object.entries(problems).map(([status, codes]) => `      ${status}: ${JSON.stringify(codes)},`)
+    return `  ${id}: {\n    authenticated: ${authenticated},\n    problems: {\n${statuses.join('\n')}\n    },\n  },`
+  })
+  .join('\n')}
+} as const
+`
+
+const sdkManifestPath = new URL('sdk/package.json', root).pathname
+// only the version line changes, so the manifest keeps the formatting Biome gives it
+const sdkManifest = readFileSync(sdkManifestPath, 'utf8').replace(
+  /^(\s*"version":\s*)"[^"]*"/m,
+  (_, prefix) => `${prefix}${JSON.stringify(document.info.version)}`,
+)
+
 const expected = [
-  [openapiTarget.pathname, astToString(await openapiTS(new URL('openapi.yaml', root)))],
+  [new URL('generated/openapi.ts', root).pathname, types],
+  [new URL('sdk/src/generated/openapi.ts', root).pathname, types],
+  [new URL('sdk/src/generated/operations.ts', root).pathname, sdkRuntime],
+  [sdkManifestPath, sdkManifest],
   ...providers.map((provider) => [schemaPath(provider), deriveSchema(provider)]),
 ]
 
@@ -33,9 +128,11 @@ if (check) {
   }
   console.log('generated files are up to date')
 } else {
-  mkdirSync(new URL('generated/', root), { recursive: true })
-  writeFileSync(openapiTarget, expected[0][1])
-  console.log('wrote generated/openapi.ts')
+  for (const [file, text] of expected.slice(0, 4)) {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, text)
+    console.log(`wrote ${file.replace(root.pathname, '')}`)
+  }
   writeDerivedSchemas()
   generateClients()
 }
