@@ -3,16 +3,21 @@
 //   sdk/src/generated/openapi.ts       the same types, inside the SDK package, committed
 //   sdk/src/generated/operations.ts    what the SDK needs at run time from openapi.yaml, committed
 //   sdk/package.json "version"         openapi.yaml's info.version
+//   sdk/dist/                          the SDK's build (sdk/scripts/build.mjs), committed so that
+//                                      `npm install <path>/sdk` works on a bare checkout
 //   prisma/<provider>/schema.prisma    from prisma/models.prisma, committed
 //   generated/prisma/<provider>/       the Prisma clients, built here and on npm install
 // With --check nothing is written: the command fails when a committed generated file
 // differs from what its source produces (CI runs it, so hand edits and drift are caught).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { parse } from 'yaml'
 import { deriveSchema, providers, schemaPath } from './lib/prisma-schema.mjs'
 import { generateClients, writeDerivedSchemas } from './prisma-generate.mjs'
+import { buildSdk } from '../sdk/scripts/build.mjs'
 
 const root = new URL('../', import.meta.url)
 const check = process.argv.includes('--check')
@@ -82,21 +87,32 @@ function sdkOperations() {
   return table
 }
 
-const sdkRuntime = `// Generated from openapi.yaml by scripts/generate.mjs; do not edit.
+// Operations share their lists of codes (a status declared through one shared response):
+// each distinct list is written once.
+function sdkRuntimeModule() {
+  const table = sdkOperations()
+  const lists = [
+    ...new Set(Object.values(table).flatMap(({ problems }) => Object.values(problems).map((codes) => JSON.stringify(codes)))),
+  ].filter((list) => list !== 'null')
+  const ref = (codes) => (codes === null ? 'null' : `codes${lists.indexOf(JSON.stringify(codes))}`)
+  const operations = Object.entries(table).map(([id, { authenticated, problems }]) => {
+    const statuses = Object.entries(problems).map(([status, codes]) => `${status}: ${ref(codes)}`)
+    return `  ${id}: { authenticated: ${authenticated}, problems: { ${statuses.join(', ')} } },`
+  })
+  return `// Generated from openapi.yaml by scripts/generate.mjs; do not edit.
 
 /** The version of the API document this SDK was generated from (its info.version). */
 export const apiVersion = ${JSON.stringify(document.info.version)}
 
+${lists.map((list, index) => `const codes${index} = ${list} as const`).join('\n')}
+
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export const operationTable = {
-${Object.entries(sdkOperations())
-  .map(([id, { authenticated, problems }]) => {
-    const statuses = Object.entries(problems).map(([status, codes]) => `      ${status}: ${JSON.stringify(codes)},`)
-    return `  ${id}: {\n    authenticated: ${authenticated},\n    problems: {\n${statuses.join('\n')}\n    },\n  },`
-  })
-  .join('\n')}
+${operations.join('\n')}
 } as const
 `
+}
+const sdkRuntime = sdkRuntimeModule()
 
 const sdkManifestPath = new URL('sdk/package.json', root).pathname
 // only the version line changes, so the manifest keeps the formatting Biome gives it
@@ -113,6 +129,19 @@ const expected = [
   ...providers.map((provider) => [schemaPath(provider), deriveSchema(provider)]),
 ]
 
+const sdkDist = fileURLToPath(new URL('sdk/dist', root))
+
+/** Every file under `dir`, as relative path → content. */
+function readTree(dir) {
+  const files = new Map()
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files.set(relative(dir, path), readFileSync(path, 'utf8'))
+  }
+  return files
+}
+
 if (check) {
   const stale = expected.filter(([file, text]) => {
     try {
@@ -121,6 +150,20 @@ if (check) {
       return true
     }
   })
+  const scratch = mkdtempSync(join(tmpdir(), 'sdk-dist-'))
+  try {
+    await buildSdk(scratch)
+    const built = readTree(scratch)
+    let committed = new Map()
+    try {
+      committed = readTree(sdkDist)
+    } catch {}
+    for (const name of new Set([...built.keys(), ...committed.keys()])) {
+      if (built.get(name) !== committed.get(name)) stale.push([join(sdkDist, name)])
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
   for (const [file] of stale) console.error(`out of date: ${file.replace(root.pathname, '')}`)
   if (stale.length > 0) {
     console.error('run `npm run generate` and commit the result')
@@ -133,6 +176,8 @@ if (check) {
     writeFileSync(file, text)
     console.log(`wrote ${file.replace(root.pathname, '')}`)
   }
+  await buildSdk(sdkDist)
+  console.log('built sdk/dist')
   writeDerivedSchemas()
   generateClients()
 }
