@@ -4,6 +4,8 @@ export {
   type ClientOptions,
   type CallOptions,
   type ConditionalWriteOptions,
+  type CreateOptions,
+  type GetOptions,
   type CreateUserResult,
   type GetUserResult,
   type UserResult,
