@@ -4,41 +4,49 @@ export interface ClientOptions {
     /** Where the service is, e.g. `https://users.example.com` (paths such as /api/users are appended). */
     baseUrl: string;
     /** The API key sent as `Authorization: Bearer <key>` to every operation that needs one. */
-    apiKey?: string;
+    apiKey?: string | undefined;
     /** The fetch to use (default: globalThis.fetch). */
-    fetch?: FetchLike;
+    fetch?: FetchLike | undefined;
     /** The longest one attempt may take, response body included (default 10 000 ms). */
-    timeoutMs?: number;
+    timeoutMs?: number | undefined;
     /**
      * How many times a failed request is retried (default 2; 0 disables): on 429, 503 and
      * network errors or timeouts, and only when repeating it is safe (GET, HEAD, or a create
      * with its Idempotency-Key).
      */
-    retries?: number;
+    retries?: number | undefined;
     /** Back-off between retries. */
     backoff?: {
         /** default 200 */
-        baseDelayMs?: number;
+        baseDelayMs?: number | undefined;
         /** default 5 000 */
-        maxDelayMs?: number;
+        maxDelayMs?: number | undefined;
         /** A longer `Retry-After` is not waited for; the error is thrown at once (default 30 000). */
-        maxRetryAfterMs?: number;
-    };
+        maxRetryAfterMs?: number | undefined;
+    } | undefined;
     /** Sent as `User-Agent` where the platform allows it (browsers may ignore it). */
-    userAgent?: string;
+    userAgent?: string | undefined;
     /** Called once per call (not per retry) for the `X-Request-Id` to send; return undefined to let the service pick one. */
-    requestId?: () => string | undefined;
+    requestId?: (() => string | undefined) | undefined;
     /** Called before each retry, e.g. to log it. */
-    onRetry?: (event: RetryEvent) => void;
+    onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 /** Options every call takes. */
 export interface CallOptions {
     /** Aborts the call, retries included; the abort reason is thrown as it is. */
-    signal?: AbortSignal;
+    signal?: AbortSignal | undefined;
 }
 export interface ConditionalWriteOptions extends CallOptions {
     /** The `ETag` you read: the write happens only while the user still has it (else `precondition_failed`). */
-    ifMatch?: NonNullable<HeaderParameters<'updateUser'>['If-Match']>;
+    ifMatch?: NonNullable<HeaderParameters<'updateUser'>['If-Match']> | undefined;
+}
+export interface GetOptions extends CallOptions {
+    /** The `ETag` of your copy: while it is current the answer is `{ notModified: true }`, with no body. */
+    ifNoneMatch?: NonNullable<HeaderParameters<'getUser'>['If-None-Match']> | undefined;
+}
+export interface CreateOptions extends CallOptions {
+    /** The key of this intended creation; by default a new random UUID. Reuse it only to retry this same creation. */
+    idempotencyKey?: NonNullable<HeaderParameters<'createUser'>['Idempotency-Key']> | undefined;
 }
 export type GetUserResult = {
     notModified: false;
@@ -71,16 +79,12 @@ export declare function createClient(options: ClientOptions): {
         /** Every user matching `query`, across all pages (listUsers, following each `nextCursor`). */
         list(query?: ListUsersQuery, options?: CallOptions): AsyncGenerator<User, void, undefined>;
         /** Reads a user (getUser). With `ifNoneMatch`, a current copy answers `{ notModified: true }`. */
-        get(id: string, { ifNoneMatch, signal }?: CallOptions & {
-            ifNoneMatch?: NonNullable<HeaderParameters<"getUser">["If-None-Match"]>;
-        }): Promise<GetUserResult>;
+        get(id: string, { ifNoneMatch, signal }?: GetOptions): Promise<GetUserResult>;
         /**
          * Creates a user (createUser) with an Idempotency-Key: `idempotencyKey` if given, else a
          * new random one, sent unchanged on every retry so that a retry never creates twice.
          */
-        create(body: UserCreate, { idempotencyKey, signal }?: CallOptions & {
-            idempotencyKey?: string;
-        }): Promise<CreateUserResult>;
+        create(body: UserCreate, { idempotencyKey, signal }?: CreateOptions): Promise<CreateUserResult>;
         /** Replaces every writable field of a user (replaceUser); an omitted `password` is kept. */
         replace(id: string, body: UserReplace, { ifMatch, signal }?: ConditionalWriteOptions): Promise<UserResult>;
         /** Changes the fields present in `patch` (updateUser, a JSON Merge Patch). */
