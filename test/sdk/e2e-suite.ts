@@ -116,7 +116,7 @@ async function expectProblem<Op extends OperationId>(
 }
 
 /** Whether the document's problem schema for (operation, status), for `code`, declares `property`. */
-function problemDeclares(operationId: OperationId, status: string, code: string, property: string): boolean {
+export function problemDeclares(operationId: OperationId, status: string, code: string, property: string): boolean {
   const operation = listOperations().find((op) => op.operationId === operationId)
   const schema = operation?.responses[status]?.content?.['application/problem+json']?.schema
   return schema !== undefined && schemaDeclares(schema, code, property)
@@ -139,7 +139,7 @@ function schemaDeclares(schemaOrRef: JsonSchema, code: string, property: string)
   return properties.some((p) => p[property] !== undefined)
 }
 
-function headerDeclared(operationId: OperationId, status: string, header: string): boolean {
+export function headerDeclared(operationId: OperationId, status: string, header: string): boolean {
   const operation = listOperations().find((op) => op.operationId === operationId)
   return Object.keys(operation?.responses[status]?.headers ?? {}).some((name) => name.toLowerCase() === header.toLowerCase())
 }
