@@ -50,6 +50,9 @@ export declare class UnexpectedResponseError extends UserManagementError {
 }
 /** The request did not get a response: the connection failed or was dropped. */
 export declare class NetworkError extends UserManagementError {
+    constructor(message: string, options?: {
+        cause?: unknown;
+    });
 }
 /** An attempt took longer than `timeoutMs` (after the SDK's own retries, if any). */
 export declare class TimeoutError extends NetworkError {

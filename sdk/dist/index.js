@@ -513,7 +513,7 @@ function retryAfterMs(value, now = Date.now()) {
 var UserManagementError = class extends Error {
   constructor(message, options) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = "UserManagementError";
   }
 };
 var ProblemError = class extends UserManagementError {
@@ -531,6 +531,7 @@ var ProblemError = class extends UserManagementError {
   constructor(operation, status, problem, headers) {
     const { code, detail, requestId } = problem;
     super(`${operation}: ${status} ${code}${detail ? ` (${detail})` : ""}`);
+    this.name = "ProblemError";
     this.operation = operation;
     this.status = status;
     this.code = code;
@@ -552,6 +553,7 @@ var UnexpectedResponseError = class extends UserManagementError {
   body;
   constructor(operation, status, headers, body, reason) {
     super(`${operation}: unexpected ${status} response (${reason})`);
+    this.name = "UnexpectedResponseError";
     this.operation = operation;
     this.status = status;
     this.headers = headers;
@@ -559,11 +561,16 @@ var UnexpectedResponseError = class extends UserManagementError {
   }
 };
 var NetworkError = class extends UserManagementError {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "NetworkError";
+  }
 };
 var TimeoutError = class extends NetworkError {
   timeoutMs;
   constructor(timeoutMs) {
     super(`no response within ${timeoutMs} ms`);
+    this.name = "TimeoutError";
     this.timeoutMs = timeoutMs;
   }
 };

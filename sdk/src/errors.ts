@@ -5,7 +5,8 @@ import type { OperationId, ProblemBody } from './types.js'
 export class UserManagementError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options)
-    this.name = new.target.name
+    // set by each class, not taken from the constructor: a minifier may rename classes
+    this.name = 'UserManagementError'
   }
 }
 
@@ -33,6 +34,7 @@ export class ProblemError<
   constructor(operation: Op, status: number, problem: Body, headers: Headers) {
     const { code, detail, requestId } = problem as { code: string; detail?: string; requestId?: string }
     super(`${operation}: ${status} ${code}${detail ? ` (${detail})` : ''}`)
+    this.name = 'ProblemError'
     this.operation = operation
     this.status = status
     this.code = code as this['code']
@@ -73,6 +75,7 @@ export class UnexpectedResponseError extends UserManagementError {
 
   constructor(operation: OperationId, status: number, headers: Headers, body: unknown, reason: string) {
     super(`${operation}: unexpected ${status} response (${reason})`)
+    this.name = 'UnexpectedResponseError'
     this.operation = operation
     this.status = status
     this.headers = headers
@@ -81,7 +84,12 @@ export class UnexpectedResponseError extends UserManagementError {
 }
 
 /** The request did not get a response: the connection failed or was dropped. */
-export class NetworkError extends UserManagementError {}
+export class NetworkError extends UserManagementError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'NetworkError'
+  }
+}
 
 /** An attempt took longer than `timeoutMs` (after the SDK's own retries, if any). */
 export class TimeoutError extends NetworkError {
@@ -89,6 +97,7 @@ export class TimeoutError extends NetworkError {
 
   constructor(timeoutMs: number) {
     super(`no response within ${timeoutMs} ms`)
+    this.name = 'TimeoutError'
     this.timeoutMs = timeoutMs
   }
 }
