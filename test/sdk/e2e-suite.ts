@@ -31,6 +31,15 @@ export interface SdkSuiteOptions {
   rateLimitedBaseUrl: string
   /** The service's BODY_LIMIT_BYTES (default 65536): the 413 cases send a little more. */
   bodyLimitBytes?: number
+  /**
+   * The base URLs reach the service through a proxy that validates requests against the
+   * document and refuses those it does not allow (Prism's `proxy --errors`). The suite's
+   * deliberately invalid requests (the 400, 413 and 415 cases, and a 401 without any key) may
+   * then be answered by the proxy instead of the service: such an answer is accepted for
+   * those requests only, and the statuses only the service could have given are listed
+   * rather than required.
+   */
+  validatingProxy?: boolean
 }
 
 // A 500 or a 503 needs a broken database, which a suite that only speaks HTTP to a deployment
@@ -44,8 +53,9 @@ const CREATE_CONCURRENCY = 8
 const NULL_BODY_STATUSES = new Set([204, 304])
 
 /** A fetch that checks every response against the contract and records which (operation, status) it was. */
-function createRecorder(t: Test) {
+function createRecorder(t: Test, validatingProxy: boolean) {
   const seen = new Map<string, Set<string>>()
+  const state = { sendingInvalid: false, answeredByProxy: false }
   function fetchFor(baseUrl: string): FetchLike {
     // a proxy may serve the API under a path prefix; the document's paths start after it
     const prefix = new URL(baseUrl).pathname.replace(/\/$/, '')
@@ -56,6 +66,11 @@ function createRecorder(t: Test) {
       const path = url.pathname.slice(prefix.length) || '/'
       const method = init.method ?? 'GET'
       const headers = Object.fromEntries(response.headers)
+      // every answer of the service has an X-Request-Id; a proxy's own refusal has none
+      if (validatingProxy && state.sendingInvalid && !response.headers.has('x-request-id')) {
+        state.answeredByProxy = true
+        return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
+      }
       t.same(
         contractViolations(method, path + url.search, { statusCode: response.status, headers, body }),
         [],
@@ -74,7 +89,7 @@ function createRecorder(t: Test) {
       })
     }
   }
-  return { fetchFor, seen }
+  return { fetchFor, seen, state }
 }
 
 /** `fetch` with one header replaced: how the suite sends what the SDK's typed calls never would. */
@@ -91,28 +106,58 @@ function withUnknownQueryParameter(fetch: FetchLike): FetchLike {
   return (input, init) => fetch(`${input}${input.includes('?') ? '&' : '?'}unexpected=1`, init)
 }
 
-/** Expects `call` to fail with a ProblemError of `operation`, `status` and `code`; returns it. */
-async function expectProblem<Op extends OperationId>(
-  t: Test,
-  operation: Op,
-  status: number,
-  code: string,
-  call: () => Promise<unknown>,
-): Promise<ProblemErrorFor<Op>> {
-  let outcome: unknown
-  try {
-    outcome = await call()
-  } catch (error) {
-    if (isProblem(error, operation)) {
-      t.equal(error.status, status, `${operation} → ${status}`)
-      t.equal(error.code, code, `${operation} → code ${code}`)
-      return error
+interface ExpectProblem {
+  <Op extends OperationId>(t: Test, operation: Op, status: number, code: string, call: () => Promise<unknown>): Promise<ProblemErrorFor<Op>>
+  <Op extends OperationId>(
+    t: Test,
+    operation: Op,
+    status: number,
+    code: string,
+    call: () => Promise<unknown>,
+    invalid: 'invalid',
+  ): Promise<ProblemErrorFor<Op> | undefined>
+}
+
+/**
+ * Expects `call` to fail with a ProblemError of `operation`, `status` and `code`, and returns
+ * it. A call marked 'invalid' sends what the document does not allow: behind a validating
+ * proxy the proxy may refuse it instead (then the result is undefined, and the pair is noted).
+ */
+function problemExpecter(recorder: ReturnType<typeof createRecorder>, answeredByProxy: Set<string>): ExpectProblem {
+  return (async <Op extends OperationId>(
+    t: Test,
+    operation: Op,
+    status: number,
+    code: string,
+    call: () => Promise<unknown>,
+    invalid?: 'invalid',
+  ) => {
+    recorder.state.sendingInvalid = invalid === 'invalid'
+    recorder.state.answeredByProxy = false
+    let outcome: unknown
+    try {
+      outcome = await call()
+    } catch (error) {
+      if (recorder.state.answeredByProxy) {
+        t.pass(
+          `${operation}: the proxy refused the invalid request (${(error as { status?: number }).status}) instead of the service's ${status}`,
+        )
+        answeredByProxy.add(`${operation} ${status}`)
+        return undefined
+      }
+      if (isProblem(error, operation)) {
+        t.equal(error.status, status, `${operation} → ${status}`)
+        t.equal(error.code, code, `${operation} → code ${code}`)
+        return error
+      }
+      t.fail(`${operation}: expected a ProblemError ${status} ${code}, got ${String(error)}`)
+      throw error
+    } finally {
+      recorder.state.sendingInvalid = false
     }
-    t.fail(`${operation}: expected a ProblemError ${status} ${code}, got ${String(error)}`)
-    throw error
-  }
-  t.fail(`${operation}: expected a ProblemError ${status} ${code}, got a success`, { outcome })
-  throw new Error(`${operation} did not fail`)
+    t.fail(`${operation}: expected a ProblemError ${status} ${code}, got a success`, { outcome })
+    throw new Error(`${operation} did not fail`)
+  }) as ExpectProblem
 }
 
 /** Whether the document's problem schema for (operation, status), for `code`, declares `property`. */
@@ -160,7 +205,9 @@ async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Pr
 
 export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<void> {
   const bodyLimit = options.bodyLimitBytes ?? 65_536
-  const recorder = createRecorder(t)
+  const recorder = createRecorder(t, options.validatingProxy === true)
+  const answeredByProxy = new Set<string>()
+  const expectProblem = problemExpecter(recorder, answeredByProxy)
   const recorded = recorder.fetchFor(options.baseUrl)
   // one tag per run: the suite's users are told apart from whatever else the service holds
   const run = randomUUID().slice(0, 8)
@@ -194,8 +241,8 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
   await t.test('service probes', async (t) => {
     t.same(await anonymous.health(), { status: 'ok' }, 'health() → ok without a key')
     t.same(await anonymous.ready(), { status: 'ok' }, 'ready() → ok without a key')
-    await expectProblem(t, 'getHealth', 400, 'validation_failed', () => unknownQuery(undefined).health())
-    await expectProblem(t, 'getReadiness', 400, 'validation_failed', () => unknownQuery(undefined).ready())
+    await expectProblem(t, 'getHealth', 400, 'validation_failed', () => unknownQuery(undefined).health(), 'invalid')
+    await expectProblem(t, 'getReadiness', 400, 'validation_failed', () => unknownQuery(undefined).ready(), 'invalid')
   })
 
   // scoped keys, issued in the next subtest and used by the ones after it
@@ -224,25 +271,44 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
     const revoked = await expectProblem(t, 'listUsers', 401, 'unauthorized', () => clientFor(doomed.key).users.listPage())
     t.match(revoked.headers.get('www-authenticate'), /^Bearer/, 'a revoked key is refused at once, with WWW-Authenticate')
 
-    await expectProblem(t, 'deleteApiKey', 404, 'not_found', () => master.keys.revoke(randomUUID()))
-    await expectProblem(t, 'deleteApiKey', 400, 'validation_failed', () => master.keys.revoke('not-a-uuid'))
-    const invalid = await expectProblem(t, 'createApiKey', 400, 'validation_failed', () =>
-      master.keys.create({ name: `sdk-${run}-none`, scopes: [] }),
+    const unknownKey = await expectProblem(t, 'deleteApiKey', 404, 'not_found', () => master.keys.revoke(randomUUID()))
+    t.equal(unknownKey.requestId, lastRequestId, 'the problem carries the X-Request-Id the SDK sent')
+    await expectProblem(t, 'deleteApiKey', 400, 'validation_failed', () => master.keys.revoke('not-a-uuid'), 'invalid')
+    const invalid = await expectProblem(
+      t,
+      'createApiKey',
+      400,
+      'validation_failed',
+      () => master.keys.create({ name: `sdk-${run}-none`, scopes: [] }),
+      'invalid',
     )
-    t.ok(
-      invalid.problem.errors?.some((e) => e.pointer.startsWith('/body/scopes')),
-      'a 400 points at the offending member',
+    if (invalid) {
+      t.ok(
+        invalid.problem.errors?.some((e) => e.pointer.startsWith('/body/scopes')),
+        'a 400 points at the offending member',
+      )
+    }
+    await expectProblem(t, 'listApiKeys', 400, 'validation_failed', () => unknownQuery(options.masterKey).keys.list(), 'invalid')
+    await expectProblem(
+      t,
+      'createApiKey',
+      413,
+      'payload_too_large',
+      () => master.keys.create({ name: oversized, scopes: ['users:read'] }),
+      'invalid',
     )
-    t.equal(invalid.requestId, lastRequestId, 'the problem carries the X-Request-Id the SDK sent')
-    await expectProblem(t, 'listApiKeys', 400, 'validation_failed', () => unknownQuery(options.masterKey).keys.list())
-    await expectProblem(t, 'createApiKey', 413, 'payload_too_large', () => master.keys.create({ name: oversized, scopes: ['users:read'] }))
-    await expectProblem(t, 'createApiKey', 415, 'unsupported_media_type', () =>
-      mislabelled(options.masterKey).keys.create({ name: `sdk-${run}-text`, scopes: ['users:read'] }),
+    await expectProblem(
+      t,
+      'createApiKey',
+      415,
+      'unsupported_media_type',
+      () => mislabelled(options.masterKey).keys.create({ name: `sdk-${run}-text`, scopes: ['users:read'] }),
+      'invalid',
     )
 
-    await expectProblem(t, 'listApiKeys', 401, 'unauthorized', () => anonymous.keys.list())
+    await expectProblem(t, 'listApiKeys', 401, 'unauthorized', () => wrongKey.keys.list())
     await expectProblem(t, 'createApiKey', 401, 'unauthorized', () => wrongKey.keys.create({ name: 'x', scopes: ['users:read'] }))
-    await expectProblem(t, 'deleteApiKey', 401, 'unauthorized', () => anonymous.keys.revoke(read.id))
+    await expectProblem(t, 'deleteApiKey', 401, 'unauthorized', () => wrongKey.keys.revoke(read.id))
     // issued keys never manage keys, whatever their scopes
     await expectProblem(t, 'listApiKeys', 403, 'forbidden', () => clientFor(readKey).keys.list())
     await expectProblem(t, 'createApiKey', 403, 'forbidden', () => clientFor(writeKey).keys.create({ name: 'x', scopes: ['users:read'] }))
@@ -294,19 +360,40 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
       t.equal(taken.headers.get('link'), `</api/users/${ada.id}>; rel="existing"`, 'and links to it')
     }
 
-    const badEmail = await expectProblem(t, 'createUser', 400, 'validation_failed', () =>
-      writer.users.create(newUser('bad', { email: 'not-an-email' })),
+    const badEmail = await expectProblem(
+      t,
+      'createUser',
+      400,
+      'validation_failed',
+      () => writer.users.create(newUser('bad', { email: 'not-an-email' })),
+      'invalid',
     )
-    t.ok(
-      badEmail.problem.errors?.some((e) => e.pointer === '/body/email'),
-      'pointing at /body/email',
-    )
-    await expectProblem(t, 'createUser', 401, 'unauthorized', () => anonymous.users.create(newUser('anonymous')))
+    if (badEmail) {
+      t.ok(
+        badEmail.problem.errors?.some((e) => e.pointer === '/body/email'),
+        'pointing at /body/email',
+      )
+    }
+    await expectProblem(t, 'createUser', 401, 'unauthorized', () => wrongKey.users.create(newUser('anonymous')))
     await expectProblem(t, 'createUser', 403, 'forbidden', () => reader.users.create(newUser('reader')))
-    await expectProblem(t, 'createUser', 413, 'payload_too_large', () => writer.users.create(newUser('huge', { name: oversized })))
-    await expectProblem(t, 'createUser', 415, 'unsupported_media_type', () => mislabelled(writeKey).users.create(newUser('text')))
+    await expectProblem(
+      t,
+      'createUser',
+      413,
+      'payload_too_large',
+      () => writer.users.create(newUser('huge', { name: oversized })),
+      'invalid',
+    )
+    await expectProblem(
+      t,
+      'createUser',
+      415,
+      'unsupported_media_type',
+      () => mislabelled(writeKey).users.create(newUser('text')),
+      'invalid',
+    )
 
-    await expectProblem(t, 'getUser', 400, 'validation_failed', () => reader.users.get('not-a-uuid'))
+    await expectProblem(t, 'getUser', 400, 'validation_failed', () => reader.users.get('not-a-uuid'), 'invalid')
     await expectProblem(t, 'getUser', 401, 'unauthorized', () => wrongKey.users.get(ada.id))
     await expectProblem(t, 'getUser', 403, 'forbidden', () => writer.users.get(ada.id))
     await expectProblem(t, 'getUser', 404, 'not_found', () => reader.users.get(randomUUID()))
@@ -320,19 +407,34 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
     )
     checkCurrentEtag(t, 'replaceUser', staleReplace, replaced.etag)
     await expectProblem(t, 'replaceUser', 409, 'email_taken', () => writer.users.replace(ada.id, { email: bob.email, name: 'Ada' }))
-    await expectProblem(t, 'replaceUser', 400, 'validation_failed', () =>
-      writer.users.replace(ada.id, { email: 'not-an-email', name: 'Ada' }),
+    await expectProblem(
+      t,
+      'replaceUser',
+      400,
+      'validation_failed',
+      () => writer.users.replace(ada.id, { email: 'not-an-email', name: 'Ada' }),
+      'invalid',
     )
     await expectProblem(t, 'replaceUser', 404, 'not_found', () =>
       writer.users.replace(randomUUID(), { email: emailOf('nobody'), name: 'N' }),
     )
-    await expectProblem(t, 'replaceUser', 401, 'unauthorized', () => anonymous.users.replace(ada.id, { email: ada.email, name: 'A' }))
+    await expectProblem(t, 'replaceUser', 401, 'unauthorized', () => wrongKey.users.replace(ada.id, { email: ada.email, name: 'A' }))
     await expectProblem(t, 'replaceUser', 403, 'forbidden', () => reader.users.replace(ada.id, { email: ada.email, name: 'A' }))
-    await expectProblem(t, 'replaceUser', 413, 'payload_too_large', () =>
-      writer.users.replace(ada.id, { email: ada.email, name: oversized }),
+    await expectProblem(
+      t,
+      'replaceUser',
+      413,
+      'payload_too_large',
+      () => writer.users.replace(ada.id, { email: ada.email, name: oversized }),
+      'invalid',
     )
-    await expectProblem(t, 'replaceUser', 415, 'unsupported_media_type', () =>
-      mislabelled(writeKey).users.replace(ada.id, { email: ada.email, name: 'A' }),
+    await expectProblem(
+      t,
+      'replaceUser',
+      415,
+      'unsupported_media_type',
+      () => mislabelled(writeKey).users.replace(ada.id, { email: ada.email, name: 'A' }),
+      'invalid',
     )
 
     // updateUser (a merge patch)
@@ -344,20 +446,27 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
     )
     checkCurrentEtag(t, 'updateUser', staleUpdate, updated.etag)
     await expectProblem(t, 'updateUser', 409, 'email_taken', () => writer.users.update(ada.id, { email: bob.email }))
-    await expectProblem(t, 'updateUser', 400, 'validation_failed', () => writer.users.update(ada.id, { name: ' ' }))
+    await expectProblem(t, 'updateUser', 400, 'validation_failed', () => writer.users.update(ada.id, { name: ' ' }), 'invalid')
     await expectProblem(t, 'updateUser', 404, 'not_found', () => writer.users.update(randomUUID(), { name: 'N' }))
     await expectProblem(t, 'updateUser', 401, 'unauthorized', () => wrongKey.users.update(ada.id, { name: 'A' }))
     await expectProblem(t, 'updateUser', 403, 'forbidden', () => reader.users.update(ada.id, { name: 'A' }))
-    await expectProblem(t, 'updateUser', 413, 'payload_too_large', () => writer.users.update(ada.id, { name: oversized }))
-    await expectProblem(t, 'updateUser', 415, 'unsupported_media_type', () => mislabelled(writeKey).users.update(ada.id, { name: 'A' }))
+    await expectProblem(t, 'updateUser', 413, 'payload_too_large', () => writer.users.update(ada.id, { name: oversized }), 'invalid')
+    await expectProblem(
+      t,
+      'updateUser',
+      415,
+      'unsupported_media_type',
+      () => mislabelled(writeKey).users.update(ada.id, { name: 'A' }),
+      'invalid',
+    )
 
     // deleteUser
     const staleDelete = await expectProblem(t, 'deleteUser', 412, 'precondition_failed', () =>
       writer.users.delete(ada.id, { ifMatch: created.etag }),
     )
     checkCurrentEtag(t, 'deleteUser', staleDelete, updated.etag)
-    await expectProblem(t, 'deleteUser', 400, 'validation_failed', () => writer.users.delete('not-a-uuid'))
-    await expectProblem(t, 'deleteUser', 401, 'unauthorized', () => anonymous.users.delete(ada.id))
+    await expectProblem(t, 'deleteUser', 400, 'validation_failed', () => writer.users.delete('not-a-uuid'), 'invalid')
+    await expectProblem(t, 'deleteUser', 401, 'unauthorized', () => wrongKey.users.delete(ada.id))
     await expectProblem(t, 'deleteUser', 403, 'forbidden', () => reader.users.delete(ada.id))
     await writer.users.delete(ada.id, { ifMatch: updated.etag })
     t.pass('deleteUser with the current ETag → 204')
@@ -390,8 +499,10 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
     const last = await reader.users.listPage({ q: tag, limit: 100, cursor: page.nextCursor! })
     t.equal(last.data.length, 100, 'which listPage() takes back')
 
-    await expectProblem(t, 'listUsers', 400, 'validation_failed', () => reader.users.listPage({ limit: 0 }))
-    await expectProblem(t, 'listUsers', 401, 'unauthorized', () => anonymous.users.listPage())
+    await expectProblem(t, 'listUsers', 400, 'validation_failed', () => reader.users.listPage({ limit: 0 }), 'invalid')
+    const keyless = await expectProblem(t, 'listUsers', 401, 'unauthorized', () => anonymous.users.listPage(), 'invalid')
+    if (keyless) t.equal(keyless.headers.get('www-authenticate'), 'Bearer realm="api"', 'without a key: the challenge, no error')
+    await expectProblem(t, 'listUsers', 401, 'unauthorized', () => wrongKey.users.listPage())
     await expectProblem(t, 'listUsers', 403, 'forbidden', () => clientFor(writeKey).users.listPage())
   })
 
@@ -447,7 +558,13 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
       if (!recorder.seen.get(operation.operationId)?.has(status)) missing.push(`${operation.operationId} ${status}`)
     }
   }
-  t.same(missing, [], 'every declared (operation, status) but 500 and 503 was exercised through the SDK')
+  const refused = missing.filter((pair) => answeredByProxy.has(pair))
+  if (refused.length > 0) t.comment(`answered by the validating proxy instead of the service: ${refused.join(', ')}`)
+  t.same(
+    missing.filter((pair) => !answeredByProxy.has(pair)),
+    [],
+    'every declared (operation, status) but 500 and 503 was exercised through the SDK',
+  )
 }
 
 /** A 412 tells the current ETag, where the document says it does. */
