@@ -1,0 +1,130 @@
+/** The version of the API document this SDK was generated from (its info.version). */
+export declare const apiVersion = "0.2.0";
+/** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
+export declare const operationTable: {
+    readonly listUsers: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly createUser: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 409: readonly ["email_taken", "idempotency_key_in_use"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 422: readonly ["idempotency_key_reused"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly getUser: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly replaceUser: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 409: readonly ["email_taken"];
+            readonly 412: readonly ["precondition_failed"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly deleteUser: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 412: readonly ["precondition_failed"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly updateUser: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 409: readonly ["email_taken"];
+            readonly 412: readonly ["precondition_failed"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly listApiKeys: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly createApiKey: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly deleteApiKey: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly getHealth: {
+        readonly authenticated: false;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly getReadiness: {
+        readonly authenticated: false;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
+};

@@ -1,0 +1,1346 @@
+export interface paths {
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Returns the users that match the filters, a page at a time, in `sort` order (ties
+         *     broken by id). Walk the pages by passing `nextCursor` back as `cursor`, with the
+         *     same `sort` and filters, until it is `null`.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Creates a user. The email is trimmed and lower-cased before it is stored and must
+         *     be unique regardless of case. The password is hashed (Argon2id) and never returned.
+         *     Send an `Idempotency-Key` to make retrying safe.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Send the `ETag` of your copy in `If-None-Match` to get `304 Not Modified`, with no
+         *     body, while it is current.
+         */
+        get: operations["getUser"];
+        /**
+         * Replace a user
+         * @description Replaces every writable field. An omitted `status` returns to its default
+         *     (`active`); an omitted `password` leaves the password unchanged. A replacement
+         *     that changes nothing keeps `updatedAt` and the `ETag`. Send `If-Match` to replace
+         *     only the version you read.
+         */
+        put: operations["replaceUser"];
+        post?: never;
+        /**
+         * Delete a user
+         * @description Send `If-Match` to delete only the version you read.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user
+         * @description Applies a JSON Merge Patch (RFC 7396): only the fields present change. The body is
+         *     read as a merge patch whether it is sent as `application/merge-patch+json` or as
+         *     plain `application/json` (what most generated clients send). An update that changes
+         *     nothing keeps `updatedAt` and the `ETag`. Send `If-Match` to update only the version
+         *     you read.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Lists the keys that can still be used or have expired; secrets are never shown again.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Issue an API key
+         * @description Issues a key with the given scopes. The response holds the secret `key`: store it
+         *     now, it is shown this once and kept by the service only as a hash.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API key's id. */
+                id: components["parameters"]["ApiKeyIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Revokes the key; requests made with it are refused from now on.
+         */
+        delete: operations["deleteApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness probe
+         * @description Answers `200` while the process is running.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe
+         * @description Answers `200` when the database is reachable and `503` when it is not.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Format: uuid
+         * @description Assigned by the service; time-ordered (UUIDv7).
+         * @example 01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f
+         */
+        UserId: string;
+        /**
+         * @description A `disabled` user is kept but should not be allowed to sign in.
+         * @enum {string}
+         */
+        UserStatus: "active" | "disabled";
+        /**
+         * @description An email address (ASCII; write an internationalized domain in its `xn--` form).
+         *     Surrounding whitespace is removed and the address is lower-cased before it is
+         *     stored; it must be unique regardless of case.
+         * @example ada@example.com
+         */
+        EmailInput: string;
+        /**
+         * @description The display name; surrounding whitespace is removed.
+         * @example Ada Lovelace
+         */
+        NameInput: string;
+        /**
+         * @description Stored only as an Argon2id hash; never returned.
+         * @example correct horse battery staple
+         */
+        Password: string;
+        /**
+         * @example {
+         *       "id": "01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f",
+         *       "email": "ada@example.com",
+         *       "name": "Ada Lovelace",
+         *       "status": "active",
+         *       "createdAt": "2026-11-26T09:30:00.000Z",
+         *       "updatedAt": "2026-11-26T09:30:00.000Z"
+         *     }
+         */
+        User: {
+            id: components["schemas"]["UserId"];
+            /**
+             * Format: email
+             * @description Lower-case.
+             */
+            email: string;
+            name: string;
+            status: components["schemas"]["UserStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When a write last changed the user; a write that changes nothing keeps it.
+             */
+            updatedAt: string;
+        };
+        UserCreate: {
+            email: components["schemas"]["EmailInput"];
+            name: components["schemas"]["NameInput"];
+            password: components["schemas"]["Password"];
+            status?: components["schemas"]["UserStatus"];
+        };
+        UserReplace: {
+            email: components["schemas"]["EmailInput"];
+            name: components["schemas"]["NameInput"];
+            password?: components["schemas"]["Password"];
+            status?: components["schemas"]["UserStatus"];
+        };
+        /** @description A JSON Merge Patch of a user; every property is optional. */
+        UserPatch: {
+            email?: components["schemas"]["EmailInput"];
+            name?: components["schemas"]["NameInput"];
+            password?: components["schemas"]["Password"];
+            status?: components["schemas"]["UserStatus"];
+        };
+        UserList: {
+            data: components["schemas"]["User"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description `users:read` lists and reads users; `users:write` creates, replaces, updates and deletes them.
+         * @enum {string}
+         */
+        ApiKeyScope: "users:read" | "users:write";
+        /**
+         * @example {
+         *       "id": "01936d40-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+         *       "name": "crm-sync",
+         *       "scopes": [
+         *         "users:read",
+         *         "users:write"
+         *       ],
+         *       "prefix": "umk_Zx8q",
+         *       "createdAt": "2026-11-26T09:30:00.000Z",
+         *       "expiresAt": null
+         *     }
+         */
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /** @description The first characters of the secret, to tell keys apart. */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working; `null` for never.
+             */
+            expiresAt: string | null;
+        };
+        ApiKeyCreate: {
+            /** @description What the key is for. */
+            name: string;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /**
+             * Format: date-time
+             * @description When the key stops working (in the future); omit for never.
+             */
+            expiresAt?: string;
+        };
+        /** @description A new API key, with its secret. */
+        ApiKeyCreated: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @description The secret to send as `Authorization: Bearer <key>`. Shown this once. */
+            key: string;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        /**
+         * @description A stable machine-readable error code; branch on this, not on `title`.
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "idempotency_key_in_use" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "unavailable" | "internal";
+        /** @description `validation_failed`: A parameter or property is out of bounds, or unknown; `errors[]` points at each. */
+        ValidationFailedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:validation_failed";
+            /** @constant */
+            title?: "Bad Request";
+            /** @constant */
+            status: 400;
+            /** @constant */
+            code: "validation_failed";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "validation_failed";
+        };
+        /** @description `malformed_json`: The body is not valid JSON (or is empty). */
+        MalformedJsonProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:malformed_json";
+            /** @constant */
+            title?: "Bad Request";
+            /** @constant */
+            status: 400;
+            /** @constant */
+            code: "malformed_json";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "malformed_json";
+        };
+        /** @description `bad_request`: The request is malformed in another way, such as a body shorter than its `Content-Length`. */
+        BadRequestProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:bad_request";
+            /** @constant */
+            title?: "Bad Request";
+            /** @constant */
+            status: 400;
+            /** @constant */
+            code: "bad_request";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "bad_request";
+        };
+        /** @description `unauthorized`: No valid API key was sent. */
+        UnauthorizedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:unauthorized";
+            /** @constant */
+            title?: "Unauthorized";
+            /** @constant */
+            status: 401;
+            /** @constant */
+            code: "unauthorized";
+        };
+        /** @description `forbidden`: The API key lacks the scope the operation needs. */
+        ForbiddenProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:forbidden";
+            /** @constant */
+            title?: "Forbidden";
+            /** @constant */
+            status: 403;
+            /** @constant */
+            code: "forbidden";
+        };
+        /** @description `not_found`: Nothing has this id. */
+        NotFoundProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:not_found";
+            /** @constant */
+            title?: "Not Found";
+            /** @constant */
+            status: 404;
+            /** @constant */
+            code: "not_found";
+        };
+        /** @description `email_taken`: Another user already has this email. */
+        EmailTakenProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:email_taken";
+            /** @constant */
+            title?: "Conflict";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: "email_taken";
+            /** @description The user that has the email; present when the API key may read users (`users:read`). */
+            existingUserId?: components["schemas"]["UserId"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "email_taken";
+        };
+        /** @description `idempotency_key_in_use`: A request with this `Idempotency-Key` is still running. */
+        IdempotencyKeyInUseProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:idempotency_key_in_use";
+            /** @constant */
+            title?: "Conflict";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: "idempotency_key_in_use";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "idempotency_key_in_use";
+        };
+        /** @description `precondition_failed`: `If-Match` names none of the user's current `ETag`s. */
+        PreconditionFailedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:precondition_failed";
+            /** @constant */
+            title?: "Precondition Failed";
+            /** @constant */
+            status: 412;
+            /** @constant */
+            code: "precondition_failed";
+            /** @description The user's current `ETag`, as in the response's `ETag` header. */
+            currentEtag: string;
+        };
+        /** @description `payload_too_large`: The body is larger than the service accepts. */
+        PayloadTooLargeProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:payload_too_large";
+            /** @constant */
+            title?: "Payload Too Large";
+            /** @constant */
+            status: 413;
+            /** @constant */
+            code: "payload_too_large";
+        };
+        /** @description `unsupported_media_type`: The body is in a media type the operation does not accept. */
+        UnsupportedMediaTypeProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:unsupported_media_type";
+            /** @constant */
+            title?: "Unsupported Media Type";
+            /** @constant */
+            status: 415;
+            /** @constant */
+            code: "unsupported_media_type";
+        };
+        /** @description `idempotency_key_reused`: The `Idempotency-Key` was used with another request. */
+        IdempotencyKeyReusedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:idempotency_key_reused";
+            /** @constant */
+            title?: "Unprocessable Entity";
+            /** @constant */
+            status: 422;
+            /** @constant */
+            code: "idempotency_key_reused";
+        };
+        /** @description `rate_limited`: Too many requests in the current window. */
+        RateLimitedProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:rate_limited";
+            /** @constant */
+            title?: "Too Many Requests";
+            /** @constant */
+            status: 429;
+            /** @constant */
+            code: "rate_limited";
+        };
+        /** @description `internal`: The service failed unexpectedly. */
+        InternalProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:internal";
+            /** @constant */
+            title?: "Internal Server Error";
+            /** @constant */
+            status: 500;
+            /** @constant */
+            code: "internal";
+        };
+        /** @description `unavailable`: The service cannot reach its database. */
+        UnavailableProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:unavailable";
+            /** @constant */
+            title?: "Service Unavailable";
+            /** @constant */
+            status: 503;
+            /** @constant */
+            code: "unavailable";
+        };
+        /**
+         * @description An RFC 9457 problem document. Each operation declares, per status, which problems
+         *     (and so which `code`s) it answers with; the `<Code>Problem` schemas name each one.
+         */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description Identifies the problem type; `urn:problem:user-management:<code>`.
+             */
+            type: string;
+            /** @description The HTTP reason phrase of the status. */
+            title: string;
+            /** Format: int32 */
+            status: number;
+            /** @description What went wrong in this occurrence, for humans. */
+            detail?: string;
+            /**
+             * Format: uri-reference
+             * @description The request path.
+             */
+            instance?: string;
+            code: components["schemas"]["ProblemCode"];
+            /** @description The request's `X-Request-Id`. */
+            requestId: string;
+            /** @description Present on `400 validation_failed`; one entry a problem, the first 50 at most. */
+            errors?: {
+                /**
+                 * @description A JSON Pointer into the request, rooted at `/body`, `/query`, `/path` or
+                 *     `/header` (cut at 1024 characters, as a name in it may be long).
+                 */
+                pointer: string;
+                detail: string;
+            }[];
+        };
+    };
+    responses: {
+        /**
+         * @description The request is malformed: a parameter or property out of bounds or an unknown
+         *     property (`code` `validation_failed`, with `errors[]` pointing at each problem), a
+         *     body that is not valid JSON (`malformed_json`), or a body that does not match its
+         *     `Content-Length` (`bad_request`).
+         */
+        BadRequest: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["BadRequestProblem"];
+            };
+        };
+        /**
+         * @description A path, query or header parameter is out of bounds, or the query names a parameter
+         *     the operation does not take (`code` `validation_failed`, with `errors[]` pointing at
+         *     each problem).
+         */
+        InvalidParameters: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ValidationFailedProblem"];
+            };
+        };
+        /** @description No resource has this id (`code` `not_found`). */
+        NotFound: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["NotFoundProblem"];
+            };
+        };
+        /**
+         * @description Another user already has this email, in any letter case (`code` `email_taken`). When
+         *     the API key may read users (`users:read`), the problem names that user in
+         *     `existingUserId` and links it with `Link: <…>; rel="existing"`.
+         */
+        EmailTaken: {
+            headers: {
+                /**
+                 * @description The user that already has this email, as `</api/users/{id}>; rel="existing"`;
+                 *     sent when the API key may read users (`users:read`).
+                 */
+                Link?: string;
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["EmailTakenProblem"];
+            };
+        };
+        /**
+         * @description Another user already has this email, in any letter case (`code` `email_taken`;
+         *     `existingUserId` and `Link: <…>; rel="existing"` name that user when the API key may
+         *     read users); or a request with this `Idempotency-Key` is still running (`code`
+         *     `idempotency_key_in_use`, with `Retry-After`).
+         */
+        CreateConflict: {
+            headers: {
+                /** @description Seconds to wait before retrying; sent with `idempotency_key_in_use`. */
+                "Retry-After"?: string;
+                /**
+                 * @description The user that already has this email, as `</api/users/{id}>; rel="existing"`;
+                 *     sent when the API key may read users (`users:read`).
+                 */
+                Link?: string;
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["EmailTakenProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"];
+            };
+        };
+        /**
+         * @description This `Idempotency-Key` was used with a different request body (`code`
+         *     `idempotency_key_reused`). Use a new key for a new request.
+         */
+        IdempotencyKeyReused: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
+            };
+        };
+        /**
+         * @description The user has changed since you read it: `If-Match` names none of its current
+         *     `ETag`s (`code` `precondition_failed`). The response carries the current `ETag`
+         *     (also as `currentEtag`): read the user again, reapply your change, and retry with it.
+         */
+        PreconditionFailed: {
+            headers: {
+                /** @description The user's current version. */
+                ETag: string;
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+            };
+        };
+        /** @description The request body is larger than the service accepts (`code` `payload_too_large`). */
+        PayloadTooLarge: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+            };
+        };
+        /**
+         * @description The request body is not in a media type this operation accepts
+         *     (`code` `unsupported_media_type`).
+         */
+        UnsupportedMediaType: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+            };
+        };
+        /**
+         * @description No valid API key: the `Authorization: Bearer <key>` header is missing, or the key
+         *     is unknown, expired or revoked (`code` `unauthorized`).
+         */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+            };
+        };
+        /** @description The API key lacks the scope this operation needs (`code` `forbidden`). */
+        Forbidden: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ForbiddenProblem"];
+            };
+        };
+        /**
+         * @description Too many requests in the current window for this API key (or, without one, this
+         *     client address); wait `Retry-After` seconds (`code` `rate_limited`).
+         */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["RateLimitedProblem"];
+            };
+        };
+        /**
+         * @description The request is malformed, such as a query parameter the probe does not take
+         *     (`code` `validation_failed`, with `errors[]`).
+         */
+        ServiceBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ValidationFailedProblem"];
+            };
+        };
+        /** @description The service failed unexpectedly (`code` `internal`). */
+        ServiceInternalError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["InternalProblem"];
+            };
+        };
+        /**
+         * @description The service failed unexpectedly (`code` `internal`). The body reveals nothing
+         *     internal; quote its `requestId` when reporting the problem.
+         */
+        InternalError: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["InternalProblem"];
+            };
+        };
+        /** @description The database is unreachable (`code` `unavailable`). */
+        Unavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["UnavailableProblem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The API key's id. */
+        ApiKeyIdPath: string;
+        /** @description The user's id. */
+        UserIdPath: components["schemas"]["UserId"];
+        /** @description How many users a page holds at most. */
+        Limit: number;
+        /**
+         * @description The `nextCursor` of the previous page. Opaque and signed: pass it back unchanged,
+         *     with the same `sort` and filters; anything else answers `400`.
+         */
+        Cursor: string;
+        /** @description The order of the list; a leading `-` reverses it. Ties are broken by id. */
+        Sort: "createdAt" | "-createdAt" | "email" | "-email" | "name" | "-name";
+        /**
+         * @description Only the user with this email (compared case-insensitively).
+         * @example ada@example.com
+         */
+        EmailFilter: string;
+        /** @description Only users with this status. */
+        StatusFilter: components["schemas"]["UserStatus"];
+        /**
+         * @description Only users whose name or email contains this text, ignoring case.
+         * @example ada
+         */
+        Query: string;
+        /**
+         * @description Only users created strictly after this instant.
+         * @example 2026-01-01T00:00:00Z
+         */
+        CreatedAfter: string;
+        /**
+         * @description Only users created strictly before this instant.
+         * @example 2027-01-01T00:00:00Z
+         */
+        CreatedBefore: string;
+        /**
+         * @description The `ETag` of your copy (or a list of them); `304` while one is current.
+         * @example "3"
+         */
+        IfNoneMatch: string;
+        /**
+         * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+         *     else `412 precondition_failed`.
+         * @example "1"
+         */
+        IfMatch: string;
+        /**
+         * @description A key unique to this intended creation: generate a new one (a random UUID is a
+         *     good choice) for every user you mean to create, and reuse it only to retry that
+         *     request. Retrying with the same key and body within 24 hours returns the first
+         *     outcome and creates nothing.
+         */
+        IdempotencyKey: string;
+    };
+    requestBodies: never;
+    headers: {
+        /**
+         * @description The request's id: the `X-Request-Id` you sent if it was well-formed, else one the
+         *     service generated. Problem documents repeat it as `requestId`.
+         */
+        XRequestId: string;
+        /** @description The response holds a secret; no cache may keep it. */
+        NoStore: "no-store";
+        /** @description The version of the user this response shows; changes whenever the user changes. */
+        ETag: string;
+        /** @description Caches may keep the response only privately, and must revalidate it. */
+        CacheControl: "private, no-cache";
+        /** @description `true` when this is the stored response of an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
+        /** @description The next page, as `<uri>; rel="next"` (RFC 8288); absent on the last page. */
+        LinkNext: string;
+        /** @description How many requests the current window allows this caller. */
+        RateLimitLimit: string;
+        /** @description How many requests are left in the current window. */
+        RateLimitRemaining: string;
+        /** @description Seconds until the current window ends. */
+        RateLimitReset: string;
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: string;
+        /** @description The authentication scheme to use (`Bearer`). */
+        WWWAuthenticate: string;
+        /** @description The URI of the created user. */
+        Location: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description How many users a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque and signed: pass it back unchanged,
+                 *     with the same `sort` and filters; anything else answers `400`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The order of the list; a leading `-` reverses it. Ties are broken by id. */
+                sort?: components["parameters"]["Sort"];
+                /**
+                 * @description Only the user with this email (compared case-insensitively).
+                 * @example ada@example.com
+                 */
+                email?: components["parameters"]["EmailFilter"];
+                /** @description Only users with this status. */
+                status?: components["parameters"]["StatusFilter"];
+                /**
+                 * @description Only users whose name or email contains this text, ignoring case.
+                 * @example ada
+                 */
+                q?: components["parameters"]["Query"];
+                /**
+                 * @description Only users created strictly after this instant.
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only users created strictly before this instant.
+                 * @example 2027-01-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users. */
+            200: {
+                headers: {
+                    Link: components["headers"]["LinkNext"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key unique to this intended creation: generate a new one (a random UUID is a
+                 *     good choice) for every user you mean to create, and reuse it only to retry that
+                 *     request. Retrying with the same key and body within 24 hours returns the first
+                 *     outcome and creates nothing.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /**
+             * @description The user was created (or, with `Idempotent-Replayed: true`, this is the stored
+             *     response of an earlier request with the same `Idempotency-Key`).
+             */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["CreateConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of your copy (or a list of them); `304` while one is current.
+                 * @example "3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The user's id. */
+                id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Your copy, named by `If-None-Match`, is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    replaceUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+                 *     else `412 precondition_failed`.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The user's id. */
+                id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserReplace"];
+            };
+        };
+        responses: {
+            /** @description The user as replaced. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["EmailTaken"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+                 *     else `412 precondition_failed`.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The user's id. */
+                id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was deleted. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (or `*`): the write happens only while the user still has it,
+                 *     else `412 precondition_failed`.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The user's id. */
+                id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+                "application/merge-patch+json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description The user as updated. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["EmailTaken"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every API key, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description The key was issued; `key` is its secret, shown this once. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API key's id. */
+                id: components["parameters"]["ApiKeyIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key was revoked. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["ServiceBadRequest"];
+            500: components["responses"]["ServiceInternalError"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service can serve requests. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["ServiceBadRequest"];
+            500: components["responses"]["ServiceInternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+}

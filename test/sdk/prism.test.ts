@@ -1,0 +1,44 @@
+// The SDK end-to-end suite once more, through Prism (`prism proxy --errors`) in front of the
+// service: Prism checks every request and every response against openapi.yaml on its own, and
+// the run fails on any response that breaks the document.
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import t from 'tap'
+import { loadConfig } from '../../src/config.js'
+import { build, MASTER_KEY } from '../helpers/app.js'
+import { formatViolation, startPrismProxy } from '../helpers/prism.js'
+import { runSdkSuite } from './e2e-suite.js'
+
+async function listening(app: Awaited<ReturnType<typeof build>>['app']): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+}
+
+t.test('every operation through the SDK, through Prism: no response breaks the document', async (t) => {
+  const dir = t.testdir()
+  const service = await build(t, {}, join(dir, 'service'))
+  const limited = await build(t, { rateLimit: { ...loadConfig({}).rateLimit, max: 5, windowMs: 300_000 } }, join(dir, 'limited'))
+  const [prism, prismLimited] = await Promise.all([
+    startPrismProxy(t, await listening(service.app)),
+    startPrismProxy(t, await listening(limited.app)),
+  ])
+
+  await runSdkSuite(t, {
+    baseUrl: prism.baseUrl,
+    masterKey: MASTER_KEY,
+    rateLimitedBaseUrl: prismLimited.baseUrl,
+    bodyLimitBytes: service.config.bodyLimit,
+    validatingProxy: true,
+  })
+
+  // The suite sends some requests the document forbids on purpose (a body that breaks its
+  // schema, another media type): Prism refuses those itself, as it should. Anything Prism found
+  // in a response is a broken contract.
+  const found = [...prism.takeViolations(), ...prismLimited.takeViolations()]
+  const inResponses = found.filter((v) => !v.location.startsWith('request'))
+  t.same(inResponses.map(formatViolation), [], 'no response breaks openapi.yaml')
+  t.ok(
+    found.every((v) => v.location.startsWith('request')),
+    `Prism refused ${found.length} deliberately invalid requests itself`,
+  )
+})
