@@ -1,5 +1,5 @@
 import { type FetchLike, type RetryEvent } from './transport.js';
-import type { ApiKeyCreate, ApiKeyCreated, ApiKeyList, Health, HeaderParameters, ListUsersQuery, User, UserCreate, UserList, UserPatch, UserReplace } from './types.js';
+import type { ApiKeyCreate, ApiKeyCreated, ApiKeyList, Health, HeaderParameters, ListUsersQuery, User, UserCreate, UserImportItem, UserImportResult, UserList, UserPatch, UserReplace } from './types.js';
 export interface ClientOptions {
     /** Where the service is, e.g. `https://users.example.com` (paths such as /api/users are appended). */
     baseUrl: string;
@@ -89,6 +89,20 @@ export declare function createClient(options: ClientOptions): {
         replace(id: string, body: UserReplace, { ifMatch, signal }?: ConditionalWriteOptions): Promise<UserResult>;
         /** Changes the fields present in `patch` (updateUser, a JSON Merge Patch). */
         update(id: string, patch: UserPatch, { ifMatch, signal }?: ConditionalWriteOptions): Promise<UserResult>;
+        /**
+         * Checks a password (verifyUserPassword; the `users:verify` scope): `true` when it is the
+         * user's and the user is active. Too many failures for the user answer a ProblemError
+         * `too_many_attempts` with `retryAfter`.
+         */
+        verifyPassword(id: string, password: string, { signal }?: CallOptions): Promise<boolean>;
+        /**
+         * Creates up to 1 000 users in one request (importUsers), each with `password` or the
+         * `passwordHash` another system made. The result has one outcome per item, in order; an
+         * Idempotency-Key is generated (or `idempotencyKey` used) and kept across retries.
+         */
+        import(users: UserImportItem[], { idempotencyKey, signal }?: CreateOptions): Promise<UserImportResult & {
+            replayed: boolean;
+        }>;
         /** Deletes a user (deleteUser). */
         delete(id: string, { ifMatch, signal }?: ConditionalWriteOptions): Promise<void>;
     };

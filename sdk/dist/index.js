@@ -583,14 +583,16 @@ var codes2 = ["forbidden"];
 var codes3 = ["rate_limited"];
 var codes4 = ["internal"];
 var codes5 = ["validation_failed", "malformed_json", "bad_request"];
-var codes6 = ["email_taken", "idempotency_key_in_use"];
+var codes6 = ["email_taken", "external_id_taken", "idempotency_key_in_use"];
 var codes7 = ["payload_too_large"];
 var codes8 = ["unsupported_media_type"];
 var codes9 = ["idempotency_key_reused"];
 var codes10 = ["not_found"];
-var codes11 = ["email_taken"];
+var codes11 = ["email_taken", "external_id_taken"];
 var codes12 = ["precondition_failed"];
-var codes13 = ["unavailable"];
+var codes13 = ["too_many_attempts", "rate_limited"];
+var codes14 = ["idempotency_key_in_use"];
+var codes15 = ["unavailable"];
 var operationTable = {
   listUsers: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
   createUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 409: codes6, 413: codes7, 415: codes8, 422: codes9, 429: codes3, 500: codes4 } },
@@ -598,11 +600,13 @@ var operationTable = {
   replaceUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 409: codes11, 412: codes12, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
   deleteUser: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 412: codes12, 429: codes3, 500: codes4 } },
   updateUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 409: codes11, 412: codes12, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
+  verifyUserPassword: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 413: codes7, 415: codes8, 429: codes13, 500: codes4 } },
+  importUsers: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 409: codes14, 413: codes7, 415: codes8, 422: codes9, 429: codes3, 500: codes4 } },
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
   createApiKey: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
-  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes13 } }
+  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes15 } }
 };
 
 // src/idempotency-key.ts
@@ -830,6 +834,36 @@ function createClient2(options) {
       });
       const user = bodyOf("updateUser", outcome);
       return { user, etag: requiredHeader("updateUser", outcome.response, "ETag") };
+    },
+    /**
+     * Checks a password (verifyUserPassword; the `users:verify` scope): `true` when it is the
+     * user's and the user is active. Too many failures for the user answer a ProblemError
+     * `too_many_attempts` with `retryAfter`.
+     */
+    async verifyPassword(id, password, { signal } = {}) {
+      const outcome = await http.POST("/api/users/{id}/password-verification", {
+        params: { path: { id } },
+        body: { password },
+        headers: headersFor("verifyUserPassword"),
+        signal
+      });
+      return bodyOf("verifyUserPassword", outcome).verified;
+    },
+    /**
+     * Creates up to 1 000 users in one request (importUsers), each with `password` or the
+     * `passwordHash` another system made. The result has one outcome per item, in order; an
+     * Idempotency-Key is generated (or `idempotencyKey` used) and kept across retries.
+     */
+    async import(users2, { idempotencyKey, signal } = {}) {
+      const key = idempotencyKey ?? newIdempotencyKey();
+      const outcome = await http.POST("/api/user-imports", {
+        params: { header: { "Idempotency-Key": key } },
+        body: { users: users2 },
+        headers: headersFor("importUsers"),
+        signal
+      });
+      const result = bodyOf("importUsers", outcome);
+      return { ...result, replayed: outcome.response.headers.get("Idempotent-Replayed") === "true" };
     },
     /** Deletes a user (deleteUser). */
     async delete(id, { ifMatch, signal } = {}) {

@@ -12,8 +12,11 @@ import type {
   HeaderParameters,
   ListUsersQuery,
   OperationId,
+  PasswordVerification,
   User,
   UserCreate,
+  UserImportItem,
+  UserImportResult,
   UserList,
   UserPatch,
   UserReplace,
@@ -235,6 +238,41 @@ export function createClient(options: ClientOptions) {
       })
       const user = bodyOf<User>('updateUser', outcome)
       return { user, etag: requiredHeader('updateUser', outcome.response, 'ETag') }
+    },
+
+    /**
+     * Checks a password (verifyUserPassword; the `users:verify` scope): `true` when it is the
+     * user's and the user is active. Too many failures for the user answer a ProblemError
+     * `too_many_attempts` with `retryAfter`.
+     */
+    async verifyPassword(id: string, password: string, { signal }: CallOptions = {}): Promise<boolean> {
+      const outcome = await http.POST('/api/users/{id}/password-verification', {
+        params: { path: { id } },
+        body: { password },
+        headers: headersFor('verifyUserPassword'),
+        signal,
+      })
+      return bodyOf<PasswordVerification>('verifyUserPassword', outcome).verified
+    },
+
+    /**
+     * Creates up to 1 000 users in one request (importUsers), each with `password` or the
+     * `passwordHash` another system made. The result has one outcome per item, in order; an
+     * Idempotency-Key is generated (or `idempotencyKey` used) and kept across retries.
+     */
+    async import(
+      users: UserImportItem[],
+      { idempotencyKey, signal }: CreateOptions = {},
+    ): Promise<UserImportResult & { replayed: boolean }> {
+      const key = idempotencyKey ?? newIdempotencyKey()
+      const outcome = await http.POST('/api/user-imports', {
+        params: { header: { 'Idempotency-Key': key } },
+        body: { users },
+        headers: headersFor('importUsers'),
+        signal,
+      })
+      const result = bodyOf<UserImportResult>('importUsers', outcome)
+      return { ...result, replayed: outcome.response.headers.get('Idempotent-Replayed') === 'true' }
     },
 
     /** Deletes a user (deleteUser). */

@@ -31,6 +31,8 @@ export interface SdkSuiteOptions {
   rateLimitedBaseUrl: string
   /** The service's BODY_LIMIT_BYTES (default 65536): the 413 cases send a little more. */
   bodyLimitBytes?: number
+  /** The service's IMPORT_BODY_LIMIT_BYTES (default 5 MiB), the body limit of importUsers. */
+  importBodyLimitBytes?: number
   /**
    * The base URLs reach the service through a proxy that validates requests against the
    * document and refuses those it does not allow (Prism's `proxy --errors`). The suite's
@@ -445,6 +447,119 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
     await expectProblem(t, 'getUser', 404, 'not_found', () => reader.users.get(ada.id))
   })
 
+  await t.test('the user record: externalId, metadata, batch read, password verification, import', async (t) => {
+    const writer = clientFor(writeKey)
+    const verifier = clientFor((await master.keys.create({ name: `sdk-${run}-verify`, scopes: ['users:verify'] })).key)
+
+    const ada = (await master.users.create(newUser('record-ada', { externalId: `sdk-${run}-ada`, metadata: { plan: run, seats: '3' } })))
+      .user
+    t.same([ada.externalId, ada.metadata], [`sdk-${run}-ada`, { plan: run, seats: '3' }], 'createUser with externalId and metadata')
+    const taken = await expectProblem(t, 'createUser', 409, 'external_id_taken', () =>
+      master.users.create(newUser('record-dup', { externalId: `sdk-${run}-ada` })),
+    )
+    if (taken.code === 'external_id_taken') t.equal(taken.problem.existingUserId, ada.id, 'external_id_taken names the existing user')
+    const patched = await writer.users.update(ada.id, { metadata: { seats: null, region: 'eu' } })
+    t.same(patched.user.metadata, { plan: run, region: 'eu' }, 'a merge patch sets one key and removes another')
+    const grace = (await master.users.create(newUser('record-grace', { metadata: { plan: run } }))).user
+    const byMetadata = await master.users.listPage({ metadata: { plan: run, region: 'eu' } })
+    t.same(
+      byMetadata.data.map((u) => u.id),
+      [ada.id],
+      'listUsers metadata[plan]&metadata[region] (deepObject)',
+    )
+    const byId = await master.users.listPage({ id: [grace.id, randomUUID(), ada.id], sort: '-createdAt' })
+    t.same(
+      byId.data.map((u) => u.id),
+      [grace.id, ada.id],
+      'listUsers id=…&id=…: those that exist, in the sort order',
+    )
+    t.same(
+      (await master.users.listPage({ externalId: `sdk-${run}-ada` })).data.map((u) => u.id),
+      [ada.id],
+      'listUsers externalId=',
+    )
+
+    t.equal(await verifier.users.verifyPassword(ada.id, 'correct horse battery'), true, 'verifyUserPassword → 200 verified: true')
+    await expectProblem(t, 'verifyUserPassword', 400, 'validation_failed', () => verifier.users.verifyPassword(ada.id, ''), 'invalid')
+    await expectProblem(t, 'verifyUserPassword', 401, 'unauthorized', () => wrongKey.users.verifyPassword(ada.id, 'x'))
+    await expectProblem(t, 'verifyUserPassword', 403, 'forbidden', () => writer.users.verifyPassword(ada.id, 'x'))
+    await expectProblem(t, 'verifyUserPassword', 404, 'not_found', () => verifier.users.verifyPassword(randomUUID(), 'x'))
+    await expectProblem(
+      t,
+      'verifyUserPassword',
+      413,
+      'payload_too_large',
+      () => verifier.users.verifyPassword(ada.id, oversized),
+      'invalid',
+    )
+    await expectProblem(
+      t,
+      'verifyUserPassword',
+      415,
+      'unsupported_media_type',
+      () => mislabelled(options.masterKey).users.verifyPassword(ada.id, 'x'),
+      'invalid',
+    )
+    const wrong: boolean[] = []
+    for (let attempt = 0; attempt < 5; attempt++) wrong.push(await verifier.users.verifyPassword(grace.id, 'not her password'))
+    t.same(wrong, [false, false, false, false, false], 'five wrong passwords: verified false')
+    const locked = await expectProblem(t, 'verifyUserPassword', 429, 'too_many_attempts', () =>
+      verifier.users.verifyPassword(grace.id, 'correct horse battery'),
+    )
+    t.ok(locked.retryAfter !== undefined && locked.retryAfter > 0, `then 429 too_many_attempts with retryAfter ${locked.retryAfter} s`)
+
+    const imported = await writer.users.import([
+      { email: emailOf('imported'), name: 'Imported', password: 'long enough password' },
+      { email: ada.email, name: 'Duplicate', password: 'long enough password' },
+    ])
+    t.same(
+      imported.results.map((r) => [r.index, r.status, r.problem?.code]),
+      [
+        [0, 'created', undefined],
+        [1, 'failed', 'email_taken'],
+      ],
+      'importUsers → 200, one outcome per item',
+    )
+    const items = [{ email: emailOf('imported-twice'), name: 'Twice', password: 'long enough password' }]
+    const key = randomUUID()
+    await writer.users.import(items, { idempotencyKey: key })
+    t.equal((await writer.users.import(items, { idempotencyKey: key })).replayed, true, 'a retry with its key replays the answer')
+    await expectProblem(t, 'importUsers', 422, 'idempotency_key_reused', () =>
+      writer.users.import([{ ...items[0]!, name: 'Other' }], { idempotencyKey: key }),
+    )
+    // two requests with one key at once: the second finds the first still running (an SDK
+    // that retries would wait it out and get the replay, so this one does not retry)
+    const impatient = clientFor(writeKey, { retries: 0 })
+    const slow = Array.from({ length: 40 }, (_, i) => ({
+      email: emailOf(`slow-${i}`),
+      name: `Slow ${i}`,
+      password: 'long enough password',
+    }))
+    const raceKey = randomUUID()
+    const race = await Promise.allSettled([
+      impatient.users.import(slow, { idempotencyKey: raceKey }),
+      impatient.users.import(slow, { idempotencyKey: raceKey }),
+    ])
+    const inUse = race.find((r) => r.status === 'rejected')
+    t.ok(
+      inUse && isProblem(inUse.reason, 'importUsers') && inUse.reason.code === 'idempotency_key_in_use',
+      'importUsers → 409 idempotency_key_in_use',
+    )
+    await expectProblem(t, 'importUsers', 400, 'validation_failed', () => writer.users.import([]), 'invalid')
+    await expectProblem(t, 'importUsers', 401, 'unauthorized', () => wrongKey.users.import(items))
+    await expectProblem(t, 'importUsers', 403, 'forbidden', () => verifier.users.import(items))
+    const importOversized = 'x'.repeat((options.importBodyLimitBytes ?? 5 * 1024 * 1024) + 1024)
+    await expectProblem(
+      t,
+      'importUsers',
+      413,
+      'payload_too_large',
+      () => writer.users.import([{ ...items[0]!, name: importOversized }]),
+      'invalid',
+    )
+    await expectProblem(t, 'importUsers', 415, 'unsupported_media_type', () => mislabelled(writeKey).users.import(items), 'invalid')
+  })
+
   await t.test('listing: every user of a 250-user table, across pages', async (t) => {
     const reader = clientFor(readKey)
     const labels = Array.from({ length: 250 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`)
@@ -506,6 +621,8 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
       listApiKeys: (client) => client.keys.list(),
       createApiKey: (client) => client.keys.create({ name: 'limited', scopes: ['users:read'] }),
       deleteApiKey: (client) => client.keys.revoke(id),
+      verifyUserPassword: (client) => client.users.verifyPassword(id, 'limited'),
+      importUsers: (client) => client.users.import([{ email: emailOf('limited'), name: 'Limited', password: 'long enough password' }]),
     }
     for (const operation of listOperations().filter((op) => op.responses['429'])) {
       const operationId = operation.operationId as OperationId

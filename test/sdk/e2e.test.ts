@@ -22,5 +22,6 @@ t.test('every operation and declared status through the SDK', async (t) => {
     masterKey: MASTER_KEY,
     rateLimitedBaseUrl: await listening(limited.app),
     bodyLimitBytes: service.config.bodyLimit,
+    importBodyLimitBytes: service.config.importBodyLimit,
   })
 })

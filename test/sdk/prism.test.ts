@@ -28,6 +28,7 @@ t.test('every operation through the SDK, through Prism: no response breaks the d
     masterKey: MASTER_KEY,
     rateLimitedBaseUrl: prismLimited.baseUrl,
     bodyLimitBytes: service.config.bodyLimit,
+    importBodyLimitBytes: service.config.importBodyLimit,
     validatingProxy: true,
   })
 

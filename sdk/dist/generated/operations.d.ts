@@ -18,7 +18,7 @@ export declare const operationTable: {
             readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
             readonly 401: readonly ["unauthorized"];
             readonly 403: readonly ["forbidden"];
-            readonly 409: readonly ["email_taken", "idempotency_key_in_use"];
+            readonly 409: readonly ["email_taken", "external_id_taken", "idempotency_key_in_use"];
             readonly 413: readonly ["payload_too_large"];
             readonly 415: readonly ["unsupported_media_type"];
             readonly 422: readonly ["idempotency_key_reused"];
@@ -44,7 +44,7 @@ export declare const operationTable: {
             readonly 401: readonly ["unauthorized"];
             readonly 403: readonly ["forbidden"];
             readonly 404: readonly ["not_found"];
-            readonly 409: readonly ["email_taken"];
+            readonly 409: readonly ["email_taken", "external_id_taken"];
             readonly 412: readonly ["precondition_failed"];
             readonly 413: readonly ["payload_too_large"];
             readonly 415: readonly ["unsupported_media_type"];
@@ -71,10 +71,37 @@ export declare const operationTable: {
             readonly 401: readonly ["unauthorized"];
             readonly 403: readonly ["forbidden"];
             readonly 404: readonly ["not_found"];
-            readonly 409: readonly ["email_taken"];
+            readonly 409: readonly ["email_taken", "external_id_taken"];
             readonly 412: readonly ["precondition_failed"];
             readonly 413: readonly ["payload_too_large"];
             readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly verifyUserPassword: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["too_many_attempts", "rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly importUsers: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 409: readonly ["idempotency_key_in_use"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 422: readonly ["idempotency_key_reused"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
         };

@@ -10,7 +10,9 @@ export interface paths {
          * List users
          * @description Returns the users that match the filters, a page at a time, in `sort` order (ties
          *     broken by id). Walk the pages by passing `nextCursor` back as `cursor`, with the
-         *     same `sort` and filters, until it is `null`.
+         *     same `sort` and filters, until it is `null`. Filters combine: a user must match
+         *     every one given. To read known users in one call, give up to 100 `id`s
+         *     (`?id=…&id=…`): the answer holds those of them that exist, in `sort` order.
          */
         get: operations["listUsers"];
         put?: never;
@@ -68,6 +70,74 @@ export interface paths {
          *     you read.
          */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/users/{id}/password-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a user's password
+         * @description Checks a password against the one stored for the user, without revealing it:
+         *     `verified: true` when it matches and the user is `active`; a `disabled` user never
+         *     verifies. A success sets the user's `lastVerifiedAt` and, when the stored hash is
+         *     weaker than the service's current Argon2id parameters (or was imported from
+         *     another algorithm), re-hashes the password with them.
+         *
+         *     Guessing is stopped per user, whoever asks: after 5 failed attempts within 15
+         *     minutes (the defaults; operators may set others), further attempts answer `429
+         *     too_many_attempts` with `Retry-After` until that window has passed. Attempts are
+         *     counted in the database, so they add up across API keys and service instances. Every
+         *     attempt on a `disabled` user counts as a failure. Since `lastVerifiedAt` is part of
+         *     the user, a success gives the user a new `ETag` (`updatedAt` stays). Needs the
+         *     `users:verify` scope, which no other scope implies.
+         */
+        post: operations["verifyUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import users
+         * @description Creates up to 1 000 users in one request, such as when moving an existing user base
+         *     in. Each item gives either `password` (hashed here with Argon2id) or
+         *     `passwordHash`, the hash your current system stores: a PHC string or modular crypt
+         *     string of Argon2id or Argon2i (`$argon2id$…`, `$argon2i$…`), bcrypt (`$2a$`, `$2b$`,
+         *     `$2y$`) or scrypt (`$scrypt$ln=…,r=…,p=…$<salt>$<hash>`, base64). An imported hash
+         *     is verified with its own algorithm and replaced by an Argon2id one at the user's
+         *     first successful password verification.
+         *
+         *     Items are independent: the answer lists one outcome per item, in order, either
+         *     `created` with the user or `failed` with the problem (`validation_failed` with
+         *     pointers into the request, `email_taken`, `external_id_taken`, also between items of
+         *     the same request), so one bad item does not fail the others. The request as a whole
+         *     fails only when it is not a list of at most 1 000 objects. Send an
+         *     `Idempotency-Key` to retry safely: a retry replays the first answer.
+         */
+        post: operations["importUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/keys": {
@@ -169,10 +239,32 @@ export interface components {
          */
         UserId: string;
         /**
-         * @description A `disabled` user is kept but should not be allowed to sign in.
+         * @description `active`: the user may sign in; their password verifies. `disabled`: the user is
+         *     kept (with `disabledAt`, when it was disabled) but must not sign in: password
+         *     verification always answers `verified: false`. Setting `active` again clears
+         *     `disabledAt`.
          * @enum {string}
          */
         UserStatus: "active" | "disabled";
+        /**
+         * @description Your own id for the user (printable ASCII, no surrounding spaces), unique among
+         *     users; `null` when unset.
+         * @example crm-000042
+         */
+        ExternalId: string;
+        MetadataKey: string;
+        /**
+         * @description Your own data about the user: up to 50 keys (1–40 characters of `A-Z a-z 0-9 _ - .`),
+         *     each with a string value of at most 500 characters. Filter on it with
+         *     `metadata[<key>]=<value>`. Never put secrets here.
+         * @example {
+         *       "plan": "pro",
+         *       "crmAccount": "acct_1029"
+         *     }
+         */
+        Metadata: {
+            [key: string]: string;
+        };
         /**
          * @description An email address (ASCII; write an internationalized domain in its `xn--` form).
          *     Surrounding whitespace is removed and the address is lower-cased before it is
@@ -196,8 +288,14 @@ export interface components {
          *       "email": "ada@example.com",
          *       "name": "Ada Lovelace",
          *       "status": "active",
+         *       "externalId": "crm-000042",
+         *       "metadata": {
+         *         "plan": "pro"
+         *       },
          *       "createdAt": "2026-11-26T09:30:00.000Z",
-         *       "updatedAt": "2026-11-26T09:30:00.000Z"
+         *       "updatedAt": "2026-11-26T09:30:00.000Z",
+         *       "disabledAt": null,
+         *       "lastVerifiedAt": null
          *     }
          */
         User: {
@@ -209,6 +307,8 @@ export interface components {
             email: string;
             name: string;
             status: components["schemas"]["UserStatus"];
+            externalId: components["schemas"]["ExternalId"] | null;
+            metadata: components["schemas"]["Metadata"];
             /** Format: date-time */
             createdAt: string;
             /**
@@ -216,18 +316,34 @@ export interface components {
              * @description When a write last changed the user; a write that changes nothing keeps it.
              */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the user was disabled; `null` while it is `active`.
+             */
+            disabledAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the user's password last verified; `null` if it never has.
+             */
+            lastVerifiedAt: string | null;
         };
         UserCreate: {
             email: components["schemas"]["EmailInput"];
             name: components["schemas"]["NameInput"];
             password: components["schemas"]["Password"];
             status?: components["schemas"]["UserStatus"];
+            externalId?: components["schemas"]["ExternalId"] | null;
+            metadata?: components["schemas"]["Metadata"];
         };
         UserReplace: {
             email: components["schemas"]["EmailInput"];
             name: components["schemas"]["NameInput"];
             password?: components["schemas"]["Password"];
             status?: components["schemas"]["UserStatus"];
+            /** @description Omitted or `null`, the user has no `externalId` afterwards. */
+            externalId?: components["schemas"]["ExternalId"] | null;
+            /** @description The whole metadata; omitted, the user has none afterwards. */
+            metadata?: components["schemas"]["Metadata"];
         };
         /** @description A JSON Merge Patch of a user; every property is optional. */
         UserPatch: {
@@ -235,17 +351,89 @@ export interface components {
             name?: components["schemas"]["NameInput"];
             password?: components["schemas"]["Password"];
             status?: components["schemas"]["UserStatus"];
+            /** @description `null` removes it. */
+            externalId?: components["schemas"]["ExternalId"] | null;
+            /**
+             * @description Keys to set (a string) or remove (`null`); keys not named are kept. `null` for the
+             *     whole object removes every key. At most 50 keys may remain.
+             */
+            metadata?: {
+                [key: string]: string | null;
+            } | null;
         };
         UserList: {
             data: components["schemas"]["User"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             nextCursor: string | null;
         };
+        PasswordVerificationRequest: {
+            /** @description The password to check (imported users may have passwords shorter than 8 characters). */
+            password: string;
+        };
+        PasswordVerification: {
+            /** @description `true` when the password is the user's and the user is `active`. */
+            verified: boolean;
+        };
         /**
-         * @description `users:read` lists and reads users; `users:write` creates, replaces, updates and deletes them.
+         * @description A password hash from another system: Argon2id or Argon2i as a PHC string
+         *     (`$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>`, p 1–16, t 1–64, m at most 1 GiB), bcrypt
+         *     (`$2a$`, `$2b$` or `$2y$`, cost 4–16), or scrypt as
+         *     `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<hash>` (base64, as passlib writes it; ln 1–20,
+         *     r 1–32, p 1–16, at most 1 GiB of memory). Checksums shorter than 16 bytes are refused.
+         */
+        PasswordHash: string;
+        /** @description A user to create, with exactly one of `password` and `passwordHash`. */
+        UserImportItem: {
+            email: components["schemas"]["EmailInput"];
+            name: components["schemas"]["NameInput"];
+            status?: components["schemas"]["UserStatus"];
+            externalId?: components["schemas"]["ExternalId"];
+            metadata?: components["schemas"]["Metadata"];
+            password?: components["schemas"]["Password"];
+            passwordHash?: components["schemas"]["PasswordHash"];
+        };
+        UserImport: {
+            /**
+             * @description The users to create. Each item is checked on its own: one that is not a valid
+             *     `UserImportItem` fails alone, with pointers such as `/body/users/3/email`.
+             */
+            users: components["schemas"]["UserImportItem"][];
+        };
+        /** @description Why one item was not imported. */
+        ImportItemProblem: {
+            /** @enum {string} */
+            code: "validation_failed" | "email_taken" | "external_id_taken";
+            detail: string;
+            /** @description With `validation_failed`, one entry a problem, pointing into the request. */
+            errors?: components["schemas"]["FieldError"][];
+            /** @description With `email_taken` or `external_id_taken`, the user that has the value, when the API key may read users. */
+            existingUserId?: components["schemas"]["UserId"];
+        };
+        /** @description The outcome of one item; `user` when it was `created`, `problem` when it `failed`. */
+        UserImportOutcome: {
+            /**
+             * Format: int32
+             * @description The item's position in `users` (from 0).
+             */
+            index: number;
+            /** @enum {string} */
+            status: "created" | "failed";
+            user?: components["schemas"]["User"];
+            problem?: components["schemas"]["ImportItemProblem"];
+        };
+        UserImportResult: {
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            failed: number;
+            results: components["schemas"]["UserImportOutcome"][];
+        };
+        /**
+         * @description `users:read` lists and reads users; `users:write` creates, replaces, updates,
+         *     deletes and imports them; `users:verify` checks their passwords (and nothing else).
          * @enum {string}
          */
-        ApiKeyScope: "users:read" | "users:write";
+        ApiKeyScope: "users:read" | "users:write" | "users:verify";
         /**
          * @example {
          *       "id": "01936d40-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
@@ -309,7 +497,7 @@ export interface components {
          * @description A stable machine-readable error code; branch on this, not on `title`.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "idempotency_key_in_use" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "unavailable" | "internal";
+        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "external_id_taken" | "idempotency_key_in_use" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "too_many_attempts" | "unavailable" | "internal";
         /** @description `validation_failed`: A parameter or property is out of bounds, or unknown; `errors[]` points at each. */
         ValidationFailedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -413,6 +601,25 @@ export interface components {
              */
             code: "email_taken";
         };
+        /** @description `external_id_taken`: Another user already has this `externalId`. */
+        ExternalIdTakenProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:external_id_taken";
+            /** @constant */
+            title?: "Conflict";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: "external_id_taken";
+            /** @description The user that has the `externalId`; present when the API key may read users (`users:read`). */
+            existingUserId?: components["schemas"]["UserId"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "external_id_taken";
+        };
         /** @description `idempotency_key_in_use`: A request with this `Idempotency-Key` is still running. */
         IdempotencyKeyInUseProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -486,6 +693,29 @@ export interface components {
             status: 429;
             /** @constant */
             code: "rate_limited";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "rate_limited";
+        };
+        /** @description `too_many_attempts`: Too many failed password verifications for this user; retry after `Retry-After` seconds. */
+        TooManyAttemptsProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:too_many_attempts";
+            /** @constant */
+            title?: "Too Many Requests";
+            /** @constant */
+            status: 429;
+            /** @constant */
+            code: "too_many_attempts";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "too_many_attempts";
         };
         /** @description `internal`: The service failed unexpectedly. */
         InternalProblem: components["schemas"]["Problem"] & {
@@ -534,14 +764,15 @@ export interface components {
             /** @description The request's `X-Request-Id`. */
             requestId: string;
             /** @description Present on `400 validation_failed`; one entry a problem, the first 50 at most. */
-            errors?: {
-                /**
-                 * @description A JSON Pointer into the request, rooted at `/body`, `/query`, `/path` or
-                 *     `/header` (cut at 1024 characters, as a name in it may be long).
-                 */
-                pointer: string;
-                detail: string;
-            }[];
+            errors?: components["schemas"]["FieldError"][];
+        };
+        FieldError: {
+            /**
+             * @description A JSON Pointer into the request, rooted at `/body`, `/query`, `/path` or
+             *     `/header` (cut at 1024 characters, as a name in it may be long).
+             */
+            pointer: string;
+            detail: string;
         };
     };
     responses: {
@@ -594,14 +825,15 @@ export interface components {
             };
         };
         /**
-         * @description Another user already has this email, in any letter case (`code` `email_taken`). When
-         *     the API key may read users (`users:read`), the problem names that user in
-         *     `existingUserId` and links it with `Link: <…>; rel="existing"`.
+         * @description Another user already has this email, in any letter case (`code` `email_taken`), or
+         *     this `externalId` (`code` `external_id_taken`). When the API key may read users
+         *     (`users:read`), the problem names that user in `existingUserId` and links it with
+         *     `Link: <…>; rel="existing"`.
          */
-        EmailTaken: {
+        UserConflict: {
             headers: {
                 /**
-                 * @description The user that already has this email, as `</api/users/{id}>; rel="existing"`;
+                 * @description The user that already has this email or `externalId`, as `</api/users/{id}>; rel="existing"`;
                  *     sent when the API key may read users (`users:read`).
                  */
                 Link?: string;
@@ -612,13 +844,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["EmailTakenProblem"];
+                "application/problem+json": components["schemas"]["EmailTakenProblem"] | components["schemas"]["ExternalIdTakenProblem"];
             };
         };
         /**
-         * @description Another user already has this email, in any letter case (`code` `email_taken`;
-         *     `existingUserId` and `Link: <…>; rel="existing"` name that user when the API key may
-         *     read users); or a request with this `Idempotency-Key` is still running (`code`
+         * @description Another user already has this email, in any letter case (`code` `email_taken`), or
+         *     this `externalId` (`code` `external_id_taken`) — `existingUserId` and
+         *     `Link: <…>; rel="existing"` name that user when the API key may read users; or a
+         *     request with this `Idempotency-Key` is still running (`code`
          *     `idempotency_key_in_use`, with `Retry-After`).
          */
         CreateConflict: {
@@ -626,7 +859,7 @@ export interface components {
                 /** @description Seconds to wait before retrying; sent with `idempotency_key_in_use`. */
                 "Retry-After"?: string;
                 /**
-                 * @description The user that already has this email, as `</api/users/{id}>; rel="existing"`;
+                 * @description The user that already has this email or `externalId`, as `</api/users/{id}>; rel="existing"`;
                  *     sent when the API key may read users (`users:read`).
                  */
                 Link?: string;
@@ -637,7 +870,42 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["EmailTakenProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"];
+                "application/problem+json": components["schemas"]["EmailTakenProblem"] | components["schemas"]["ExternalIdTakenProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"];
+            };
+        };
+        /**
+         * @description A request with this `Idempotency-Key` is still running (`code`
+         *     `idempotency_key_in_use`); retry after `Retry-After` seconds.
+         */
+        IdempotencyKeyInUse: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["IdempotencyKeyInUseProblem"];
+            };
+        };
+        /**
+         * @description Too many failed password verifications for this user within the window (`code`
+         *     `too_many_attempts`; 5 in 15 minutes unless the operator set other limits), or too
+         *     many requests for this API key (`code` `rate_limited`); wait `Retry-After` seconds.
+         */
+        TooManyAttempts: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["TooManyAttemptsProblem"] | components["schemas"]["RateLimitedProblem"];
             };
         };
         /**
@@ -838,6 +1106,28 @@ export interface components {
          */
         CreatedBefore: string;
         /**
+         * @description Only the user with this `externalId` (exact match).
+         * @example crm-000042
+         */
+        ExternalIdFilter: components["schemas"]["ExternalId"];
+        /**
+         * @description Only users whose `metadata` holds each of these values exactly, as
+         *     `metadata[<key>]=<value>` (up to 3 keys).
+         * @example {
+         *       "plan": "pro"
+         *     }
+         */
+        MetadataFilter: {
+            [key: string]: string;
+        };
+        /**
+         * @description Only the users with these ids (repeat the parameter, up to 100 times); unknown ids are simply absent.
+         * @example [
+         *       "01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f"
+         *     ]
+         */
+        IdFilter: components["schemas"]["UserId"][];
+        /**
          * @description The `ETag` of your copy (or a list of them); `304` while one is current.
          * @example "3"
          */
@@ -924,6 +1214,26 @@ export interface operations {
                  * @example 2027-01-01T00:00:00Z
                  */
                 createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description Only the user with this `externalId` (exact match).
+                 * @example crm-000042
+                 */
+                externalId?: components["parameters"]["ExternalIdFilter"];
+                /**
+                 * @description Only users whose `metadata` holds each of these values exactly, as
+                 *     `metadata[<key>]=<value>` (up to 3 keys).
+                 * @example {
+                 *       "plan": "pro"
+                 *     }
+                 */
+                metadata?: components["parameters"]["MetadataFilter"];
+                /**
+                 * @description Only the users with these ids (repeat the parameter, up to 100 times); unknown ids are simply absent.
+                 * @example [
+                 *       "01936d3c-7a2b-7c3e-9f10-3b2a1c0d4e5f"
+                 *     ]
+                 */
+                id?: components["parameters"]["IdFilter"];
             };
             header?: never;
             path?: never;
@@ -1101,7 +1411,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["EmailTaken"];
+            409: components["responses"]["UserConflict"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1191,10 +1501,96 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["EmailTaken"];
+            409: components["responses"]["UserConflict"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    verifyUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordVerificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the password is the user's. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyAttempts"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    importUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key unique to this intended creation: generate a new one (a random UUID is a
+                 *     good choice) for every user you mean to create, and reuse it only to retry that
+                 *     request. Retrying with the same key and body within 24 hours returns the first
+                 *     outcome and creates nothing.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserImport"];
+            };
+        };
+        responses: {
+            /** @description One outcome per item, in the order of the request. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
