@@ -30,7 +30,9 @@
 //   a value, or losing its enum. Widening an enum in a response is breaking on purpose: clients
 //   generated with exhaustive unions or switches reject the new value. The exception is a new
 //   problem `code` (and its `type` and `title`) in an application/problem+json body: problem
-//   types are extensible by design, and the document tells clients to handle unknown codes. Other widening in a
+//   types are extensible by design, and the document tells clients to handle unknown codes.
+//   An enum the document marks `x-extensible-enum: true` may gain values too: its description
+//   tells clients that new values come (and the rule is Zalando's "open-ended list of values"). Other widening in a
 //   response (a larger maxLength or maximum, a changed pattern) is reported as compatible:
 //   clients do not validate those bounds.
 // - $ref, allOf (merged), oneOf/anyOf (a union of branches): in a request every old branch must
@@ -139,6 +141,7 @@ function anything() {
     formats: new Set(),
     readOnly: false,
     writeOnly: false,
+    extensible: false, // x-extensible-enum: the document tells clients to expect new values
   }
 }
 
@@ -166,6 +169,7 @@ function merge(a, b) {
   merged.patterns = new Set([...a.patterns, ...b.patterns])
   merged.formats = new Set([...a.formats, ...b.formats])
   merged.readOnly = a.readOnly || b.readOnly
+  merged.extensible = a.extensible || b.extensible
   merged.writeOnly = a.writeOnly || b.writeOnly
   return merged
 }
@@ -196,6 +200,7 @@ function ownKeywords(schema) {
   if (typeof schema.format === 'string') flat.formats.add(schema.format)
   flat.readOnly = schema.readOnly === true
   flat.writeOnly = schema.writeOnly === true
+  flat.extensible = schema['x-extensible-enum'] === true
   return flat
 }
 
@@ -338,7 +343,7 @@ class SchemaComparer {
       else add(false, `type ${request ? 'widened' : 'narrowed'}: ${change}`)
     }
 
-    this.compareValues(base.values, head.values, request, add)
+    this.compareValues(base.values, head.values, request, add, head.extensible)
     this.compareBounds(base, head, request, add)
     this.compareStringRules(base, head, request, add)
 
@@ -350,7 +355,7 @@ class SchemaComparer {
     return findings
   }
 
-  compareValues(baseValues, headValues, request, add) {
+  compareValues(baseValues, headValues, request, add, extensible = false) {
     if (baseValues === null && headValues === null) return
     if (request) {
       if (headValues !== null && baseValues === null) add(true, `now restricted to ${listValues(headValues)}`)
@@ -368,7 +373,8 @@ class SchemaComparer {
     else {
       const gained = headValues.filter((v) => !baseValues.includes(v))
       const lost = baseValues.filter((v) => !headValues.includes(v))
-      if (gained.length) add(true, `may now return ${listValues(gained)}`)
+      if (gained.length && extensible) add(false, `may now return ${listValues(gained)} (an extensible enum: clients expect new values)`)
+      else if (gained.length) add(true, `may now return ${listValues(gained)}`)
       if (lost.length) add(false, `no longer returns ${listValues(lost)}`)
     }
   }

@@ -576,7 +576,7 @@ var TimeoutError = class extends NetworkError {
 };
 
 // src/generated/operations.ts
-var apiVersion = "0.2.0";
+var apiVersion = "0.3.0";
 var codes0 = ["validation_failed"];
 var codes1 = ["unauthorized"];
 var codes2 = ["forbidden"];

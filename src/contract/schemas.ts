@@ -10,7 +10,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 export const SHARED_SCHEMA_ID = 'openapi'
 
 // OpenAPI annotations that are not JSON Schema keywords; ajv's strict mode must know them.
-const openApiKeywords = ['example', 'xml', 'externalDocs', 'discriminator']
+const openApiKeywords = ['example', 'xml', 'externalDocs', 'discriminator', 'x-extensible-enum']
 
 /** Rewrites `#/components/schemas/X` into a reference to the shared schema. */
 export function toSharedRefs<T>(node: T): T {

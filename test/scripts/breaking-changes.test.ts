@@ -234,6 +234,18 @@ t.test('a new problem code is compatible; any other change to a problem body sti
   )
 })
 
+t.test('an enum marked x-extensible-enum may gain a value in a response', async (t) => {
+  const head = spec()
+  const { where, status, schema } = successResponse(head, 'getUser')
+  const field = Object.keys(schema.properties).find((name) => Array.isArray(resolve(head, schema.properties[name]).enum))!
+  const target = resolve(head, schema.properties[field])
+  target.enum.push('archived')
+  target['x-extensible-enum'] = true
+  const { code, report } = await compare(t, spec(), head)
+  t.equal(code, 0, report.breaking.join('\n'))
+  t.ok(report.compatible.some((line) => line.startsWith(`${where} ${status} body.${field}: may now return "archived"`)))
+})
+
 t.test('a breaking change is accepted when the major version is raised', async (t) => {
   const head = spec()
   const { schema } = successResponse(head, 'getUser')

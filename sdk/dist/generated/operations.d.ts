@@ -1,5 +1,5 @@
 /** The version of the API document this SDK was generated from (its info.version). */
-export declare const apiVersion = "0.2.0";
+export declare const apiVersion = "0.3.0";
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export declare const operationTable: {
     readonly listUsers: {

@@ -431,6 +431,8 @@ export interface components {
         /**
          * @description `users:read` lists and reads users; `users:write` creates, replaces, updates,
          *     deletes and imports them; `users:verify` checks their passwords (and nothing else).
+         *     New scopes may come in a minor version, with new operations: a client that lists
+         *     keys should show a scope it does not know rather than fail.
          * @enum {string}
          */
         ApiKeyScope: "users:read" | "users:write" | "users:verify";

@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by scripts/generate.mjs; do not edit.
 
 /** The version of the API document this SDK was generated from (its info.version). */
-export const apiVersion = "0.2.0"
+export const apiVersion = "0.3.0"
 
 const codes0 = ["validation_failed"] as const
 const codes1 = ["unauthorized"] as const
