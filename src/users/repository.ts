@@ -154,13 +154,13 @@ export function createUsersRepository(db: Db) {
   function differ(target: Target) {
     let newHash: Promise<string> | undefined
     const verified = new Map<string, Promise<boolean>>()
-    return async (current: UserRecord): Promise<Changes> => {
+    return async (current: UserRecord, now: Date): Promise<Changes> => {
       const changes: Changes = {}
       if (target.email !== undefined && normalizeEmail(target.email) !== current.email) changes.email = normalizeEmail(target.email)
       if (target.name !== undefined && normalizeName(target.name) !== current.name) changes.name = normalizeName(target.name)
       if (target.status !== undefined && target.status !== current.status) {
         changes.status = target.status
-        changes.disabledAt = disabledAtFor(target.status, new Date())
+        changes.disabledAt = disabledAtFor(target.status, now)
       }
       if (target.externalId !== undefined && target.externalId !== current.externalId) changes.externalId = target.externalId
       if (target.metadata) {
@@ -184,10 +184,11 @@ export function createUsersRepository(db: Db) {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const current = await find(id)
       if (Array.isArray(expected) && !expected.includes(current.version)) throw preconditionFailed(current)
-      const changes = await diff(current)
+      // one instant for the write: updatedAt, and disabledAt when the status changes
+      const updatedAt = new Date()
+      const changes = await diff(current, updatedAt)
       // a write that changes nothing keeps updatedAt and the version (so the ETag)
       if (Object.keys(changes).length === 0) return current
-      const updatedAt = new Date()
       // the version in the WHERE makes read-compare-write atomic: of two writers that read
       // the same version, exactly one updates the row (and only then its metadata entries)
       const count = await guardUnique(changes, options, () =>
