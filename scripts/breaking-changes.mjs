@@ -8,8 +8,9 @@
 //                                     [--changelog CHANGELOG.md] [--json]
 //
 // The base is --base, else $BREAKING_BASE, else the merge base with origin/main when HEAD is not
-// on origin/main, else HEAD when the working tree's document differs from it, else the document
-// before the last commit that changed it (so a clean clone of main checks the latest change).
+// on origin/main, else HEAD when the working tree's document differs from it, else the last
+// commit of the previous info.version (so a clean clone of main compares this version with the
+// previous release as a whole), else the document before the last commit that changed it.
 //
 // What breaks a client. A request must still be accepted wherever it was (the new document
 // accepts at least what the old one did); a response must still be understood (the new
@@ -669,6 +670,17 @@ function chooseBase(spec, explicit) {
   const tracked = git(['ls-files', '--', spec]) !== ''
   if (tracked && !gitSucceeds(['diff', '--quiet', 'HEAD', '--', spec]))
     return { rev: 'HEAD', why: `HEAD (${spec} has uncommitted changes)` }
+  // the previous version of the document as it was last released: the newest commit whose
+  // document has another info.version than the one checked now, so a run on main compares
+  // release with release, however many commits the current version took
+  const current = versionOf(readWorkingDocument(spec))
+  for (const rev of git(['log', '--format=%H', '--', spec]).split('\n').filter(Boolean)) {
+    const text = readAt(rev, spec)
+    const version = text === undefined ? undefined : versionOf(text)
+    if (version !== undefined && version !== current) {
+      return { rev, why: `the last commit of version ${version} (${short(rev)} "${git(['log', '-1', '--format=%s', rev])}")` }
+    }
+  }
   const last = git(['log', '-1', '--format=%H', '--', spec])
   if (!last) return undefined
   if (!gitSucceeds(['rev-parse', '--verify', '-q', `${last}^`])) {
@@ -679,6 +691,19 @@ function chooseBase(spec, explicit) {
   }
   const subject = git(['log', '-1', '--format=%s', last])
   return { rev: `${last}^`, why: `the version before ${short(last)} "${subject}", the last commit that changed ${spec}` }
+}
+
+/** info.version of a document's text, read cheaply (the whole document is parsed later). */
+function versionOf(text) {
+  try {
+    return parseDocument(text, 'the document').info?.version
+  } catch {
+    return undefined
+  }
+}
+
+function readWorkingDocument(spec) {
+  return readFileSync(spec, 'utf8')
 }
 
 function readAt(rev, spec) {

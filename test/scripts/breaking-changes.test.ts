@@ -323,6 +323,18 @@ t.test('in a git repository, the base is chosen from the history', async (t) => 
   const missing = await run(['--base', 'no-such-ref'], dir)
   t.equal(missing.code, 2)
   t.match(missing.stderr, 'no such git revision: no-such-ref')
+
+  // on main, a new version is compared with the last document of the previous one, whichever
+  // of its commits made a change: here the field dropped two commits before the new version
+  await git('checkout', '-q', 'main')
+  await git('update-ref', '-d', 'refs/remotes/origin/main')
+  const bumped = stringify({ ...head, info: { ...head.info, version: '9.1.0' } })
+  writeFileSync(path.join(dir, 'openapi.yaml'), bumped)
+  writeFileSync(path.join(dir, 'CHANGELOG.md'), changelog(spec().info.version, '9.1.0'))
+  await git('commit', '-q', '-am', 'Version 9.1.0')
+  const released = await run([], dir)
+  t.match(released.stdout, new RegExp(`the last commit of version ${spec().info.version.replaceAll('.', '\\.')}`))
+  t.equal(released.code, 0, 'the version before it had already dropped the field: nothing new breaks')
 })
 
 t.test('the rules beyond what the real document uses today', async (t) => {
