@@ -12,11 +12,17 @@
  * What it does, per database:
  *  1. a fresh database, the committed migrations applied with migrate(), opened with
  *     createDb(); one user created through the repository to read back how Prisma stores a
- *     DateTime, then N users inserted directly (no Argon2: one fixed hash for every row);
+ *     DateTime, then N users inserted directly (no Argon2: one fixed hash for every row),
+ *     with metadata written as the product writes it: the JSON text in User.metadata and one
+ *     UserMetadata row per entry (generateMetadata: a common `plan`, a `region`, a rare
+ *     `cohort=beta`, some users with none);
  *  2. the real app (buildApp) listening on 127.0.0.1:0, driven over HTTP with fetch
- *     (keep-alive): each case is walked once at limit=100 following nextCursor (throughput,
- *     and the cursors at the wanted depths, honestly obtained), then the first page and the
- *     pages at depth ~1 000, ~N/2 and ~N-100 are requested at limit=20, timed;
+ *     (keep-alive): each case is walked once at limit=100 (limit=20 for a case with few
+ *     rows) following nextCursor (throughput, and the cursors at the wanted depths, honestly
+ *     obtained) and checked against the order raw SQL gives (for a metadata filter: on the
+ *     JSON column, the same list as through UserMetadata), then the first page and the
+ *     pages at depth ~1 000, ~N/2 and ~N-20 are requested at limit=20, timed; metadata
+ *     filters are sent as the spec's deepObject, `metadata[plan]=pro`;
  *  3. the SQL Prisma sends for those pages, captured from Prisma's query log, timed on the
  *     raw driver and explained (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE); for comparison, the
  *     same later pages with the keyset condition in the plain OR form the product used
@@ -46,7 +52,7 @@ import { createDb, migrate, PrismaClient, type Db, type Provider } from '../src/
 import type { Position } from '../src/http/cursor.js'
 import { normalizeEmail, normalizeName } from '../src/users/email.js'
 import { type Metadata, metadataEntries, storedMetadata } from '../src/users/metadata.js'
-import { createUsersRepository, type ListFilters, type Sort } from '../src/users/repository.js'
+import { createUsersRepository, type ListFilters, RARE_VALUE_HOLDERS, type Sort } from '../src/users/repository.js'
 
 // ─── settings ────────────────────────────────────────────────────────────────────────────
 
@@ -963,6 +969,7 @@ function summarize(provider: Provider, plan: string): string {
       .map((l) => l.trim())
       .join('; ')
       .replaceAll('main.', '')
+  if (/Nested Loop|Hash Join|Merge Join/.test(plan)) return summarizeJoin(plan)
   const parts: string[] = []
   const index = /(Index Scan(?: Backward)?) using "(\w+)"/.exec(plan)
   if (/BitmapOr/.test(plan)) {
@@ -984,6 +991,44 @@ function summarize(provider: Provider, plan: string): string {
   const removed = [...plan.matchAll(/Rows Removed by Filter: (\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0)
   if (removed > 0) parts.push(`${int(removed)} ${removed === 1 ? 'row' : 'rows'} filtered out`)
   return parts.join(', ')
+}
+
+/**
+ * A PostgreSQL plan that joins (a metadata filter's EXISTS becomes a semi-join): every scan in
+ * plan order, outer first, with the rows it returned and how many times it ran.
+ */
+function summarizeJoin(plan: string): string {
+  const lines = plan.split('\n')
+  const scans: string[] = []
+  lines.forEach((line, i) => {
+    const scan =
+      /(Parallel )?(Index Only Scan|Index Scan(?: Backward)?|Bitmap Heap Scan|Seq Scan)(?: using "(\w+)")? on "(\w+)".*?actual time=\S+ rows=(\d+) loops=(\d+)/.exec(
+        line,
+      )
+    if (!scan) return
+    const [, parallel, kind, index, table, rows, loops] = scan as unknown as [
+      string,
+      string | undefined,
+      string,
+      string | undefined,
+      string,
+      string,
+      string,
+    ]
+    // the node's own details follow it, more indented, up to the next node
+    const details: string[] = []
+    for (let j = i + 1; j < lines.length && !lines[j]!.includes('->'); j++) details.push(lines[j]!)
+    const fromCursor = table === 'User' && details.some((d) => /Index Cond: \(+"?(createdAt|name|email)"? [<>]/.test(d))
+    const total = Number(rows) * Number(loops)
+    scans.push(
+      `${parallel ?? ''}${kind} on ${index ?? table}${fromCursor ? ' from the cursor' : ''} (${Number(loops) > 1 ? `${int(Number(loops))} probes, ${int(total)} rows` : `${int(total)} rows`})`,
+    )
+  })
+  const prefix = [
+    /Gather Merge/.test(plan) ? 'parallel (Gather Merge)' : '',
+    /Sort Key/.test(plan) ? 'sorted after the join' : 'in index order',
+  ].filter(Boolean)
+  return `${prefix.join(', ')}: ${scans.join(' → ')}`
 }
 
 /** Whether the plan seeks to the cursor in the index (a range on the leading sort column). */
@@ -1011,8 +1056,10 @@ function reading(r: BackendReport): string {
     const deepest = rows.at(-1)!
     // the costliest page by its SQL time, which is less noisy than a request's
     const worst = rows.reduce((a, b) => (b.product.time.median > a.product.time.median ? b : a))
-    worstRatio = Math.max(worstRatio, ...rows.map((m) => m.http.median / first.http.median))
-    worstSqlRatio = Math.max(worstSqlRatio, ...rows.map((m) => m.product.time.median / first.product.time.median))
+    if (!isMetadataCase(c)) {
+      worstRatio = Math.max(worstRatio, ...rows.map((m) => m.http.median / first.http.median))
+      worstSqlRatio = Math.max(worstSqlRatio, ...rows.map((m) => m.product.time.median / first.product.time.median))
+    }
     let sentence =
       `For \`${c.label}\`, with the product's form the page at depth ${int(deepest.depth)} costs ${fmt(deepest.http.median)} ms (HTTP median of ${deepest.http.n}, p95 ${fmt(deepest.http.p95)} ms) vs ${fmt(first.http.median)} ms for the first page (×${(deepest.http.median / first.http.median).toFixed(1)}); ` +
       `the SQL alone ${fmt(deepest.product.time.median)} ms vs ${fmt(first.product.time.median)} ms`
@@ -1030,22 +1077,22 @@ function reading(r: BackendReport): string {
     sentences.push(`${sentence}.`)
   }
 
-  // the product's form
-  const deepPlans = r.measured.filter((m) => m.depth !== 0)
+  // the product's form; a metadata filter may start from the holders instead (metadataReading)
+  const deepPlans = r.measured.filter((m) => m.depth !== 0 && !isMetadataCase(m.case))
   const notSeeking = deepPlans.filter((m) => !seeks(provider, m.product.plan))
   if (worstRatio < 1.5 && notSeeking.length === 0) {
     sentences.push(
-      "With the product's form, `k >= v AND (k > v OR id > i)`, a deep page costs about the same as the first one: every later page's plan seeks the index at the cursor " +
+      "Without a metadata filter, with the product's form, `k >= v AND (k > v OR id > i)`, a deep page costs about the same as the first one: every later page's plan seeks the index at the cursor " +
         `(${provider === 'sqlite' ? '`SEARCH … USING INDEX … (key>?)` / `(key<?)`' : 'an `Index Cond` on the sort key'}) whatever the depth.`,
     )
   } else if (notSeeking.length === 0) {
     sentences.push(
-      `With the product's form, \`k >= v AND (k > v OR id > i)\`, every later page's plan seeks the index at the cursor, yet a request here costs up to ×${worstRatio.toFixed(1)} the first page's; ` +
+      `Without a metadata filter, with the product's form, \`k >= v AND (k > v OR id > i)\`, every later page's plan seeks the index at the cursor, yet a request here costs up to ×${worstRatio.toFixed(1)} the first page's; ` +
         `the SQL alone stays within ×${worstSqlRatio.toFixed(1)} of the first page's, so the difference lies outside the query (timing noise: other processes may have loaded the machine).`,
     )
   } else {
     sentences.push(
-      `With the product's form, \`k >= v AND (k > v OR id > i)\`, a deep page does **not** cost about the same as the first one here (up to ×${worstRatio.toFixed(1)}): ` +
+      `Without a metadata filter, with the product's form, \`k >= v AND (k > v OR id > i)\`, a deep page does **not** cost about the same as the first one here (up to ×${worstRatio.toFixed(1)}): ` +
         `the plans of ${notSeeking.map((m) => `\`${m.case.label}\` at depth ${int(m.depth)}`).join(', ')} do not seek the index at the cursor.`,
     )
   }
@@ -1086,6 +1133,53 @@ function reading(r: BackendReport): string {
       'The plain OR form the product used before, `k > v OR (k = v AND id > i)`, returns the same rows but gives the planner no range on the leading index column: ' +
         `${how} (up to ${times(slowest.plainOr!.time.median / slowest.product.time.median)} the product's SQL time, \`${slowest.case.label}\` at depth ${int(slowest.depth)}). ` +
         "The redundant `k >= v` in the product's form is what lets the database start at the cursor and keeps every page at the cost of the first.",
+    )
+  }
+  return sentences.join(' ')
+}
+
+/** Whether the plan starts from a filter's holders and sorts them, rather than walking the sort index. */
+function startsFromHolders(provider: Provider, plan: string): boolean {
+  if (provider === 'sqlite') return /USE TEMP B-TREE FOR ORDER BY/.test(plan)
+  return /Sort Key/.test(plan)
+}
+
+function metadataReading(r: BackendReport): string {
+  const provider = r.backend.provider
+  const sentences: string[] = []
+  const missed: string[] = []
+  for (const c of CASES.filter(isMetadataCase)) {
+    const rows = r.measured.filter((m) => m.case === c)
+    const first = rows[0]!
+    const walk = r.walks.find((w) => w.case === c)!
+    const fromHolders = rows.filter((m) => startsFromHolders(provider, m.product.plan))
+    const how =
+      fromHolders.length === rows.length
+        ? provider === 'sqlite'
+          ? 'every page starts from those users (looked up by id, then sorted: `USE TEMP B-TREE FOR ORDER BY`)'
+          : 'every page joins those users from the entry index and sorts them (`Sort Key` above the join)'
+        : fromHolders.length === 0
+          ? 'every page walks the sort index and checks each user for the filter, stopping once the page is full'
+          : `the planner starts from the holders at ${depthList(fromHolders.map((m) => m.depth))} and walks the sort index at the other depths`
+    const slowest = rows.slice(1).reduce<Measured | undefined>((a, b) => (a && a.http.median >= b.http.median ? a : b), undefined)
+    if (!(first.http.median < 10 && first.http.p95 < 10)) missed.push(c.label)
+    sentences.push(
+      `\`${c.label}\` (${int(walk.rows)} users): ${how}; the first page takes ${fmt(first.http.median)} ms (p95 ${fmt(first.http.p95)} ms, SQL ${fmt(first.product.time.median)} ms)` +
+        `${slowest ? `, the slowest later page ${fmt(slowest.http.median)} ms (p95 ${fmt(slowest.http.p95)} ms, ${depthLabel(slowest.depth)})` : ''}.`,
+    )
+  }
+  sentences.push(
+    missed.length === 0
+      ? `Every metadata case answers its first page in under 10 ms here, median and p95.`
+      : `The first page of ${missed.map((l) => `\`${l}\``).join(', ')} does **not** stay under 10 ms here (median and p95).`,
+  )
+  if (provider === 'sqlite') {
+    sentences.push(
+      `SQLite keeps no per-value statistics, so the repository tells a rare value from a common one itself before the list query: it reads at most ${int(RARE_VALUE_HOLDERS + 1)} entries of the (key, value, userId) index per filter, and when a value has at most ${int(RARE_VALUE_HOLDERS)} holders it adds \`id IN (those users)\`; those reads are part of the HTTP figures, not of "SQL".`,
+    )
+  } else {
+    sentences.push(
+      'PostgreSQL chooses between walking the sort index and starting from the holders itself, from the statistics ANALYZE keeps, including those on the (key, value) pair (`CREATE STATISTICS` in the migrations).',
     )
   }
   return sentences.join(' ')
@@ -1147,7 +1241,10 @@ function section(r: BackendReport): string {
   if (metadataRows.length) {
     lines.push('### Metadata filters: the first page against the 10 ms target', '')
     lines.push(
-      `The issue asks for a filtered first page (limit=${PAGE_LIMIT}) in under 10 ms. HTTP figures are ${REPEATS} sequential requests over keep-alive after ${WARMUP} warm-ups, each timed from sending the request to the last byte of the body; "deeper pages" is the slowest of the later pages timed above.`,
+      `The issue asks for a filtered first page (limit=${PAGE_LIMIT}) in under 10 ms. HTTP figures are ${REPEATS} sequential requests over keep-alive after ${WARMUP} warm-ups, each timed from sending the request to the last byte of the body; "deeper pages" is the slowest of the later pages timed above.` +
+        (b.provider === 'sqlite'
+          ? ' On SQLite the repository first reads the entry index to tell a rare value from a common one (see the reading); "SQL" is the list query alone, the HTTP figures include those reads.'
+          : ''),
       '',
     )
     lines.push(
@@ -1200,6 +1297,7 @@ function section(r: BackendReport): string {
     }
   }
   lines.push('### Reading', '', reading(r), '')
+  if (CASES.some(isMetadataCase)) lines.push(metadataReading(r), '')
   return lines.join('\n')
 }
 
