@@ -995,7 +995,7 @@ function summarize(provider: Provider, plan: string): string {
 
 /**
  * A PostgreSQL plan that joins (a metadata filter's EXISTS becomes a semi-join): every scan in
- * plan order, outer first, with the rows it returned and how many times it ran.
+ * plan order, outer first, with the rows it returned or, for an inner one, how many times it ran.
  */
 function summarizeJoin(plan: string): string {
   const lines = plan.split('\n')
@@ -1019,10 +1019,13 @@ function summarizeJoin(plan: string): string {
     const details: string[] = []
     for (let j = i + 1; j < lines.length && !lines[j]!.includes('->'); j++) details.push(lines[j]!)
     const fromCursor = table === 'User' && details.some((d) => /Index Cond: \(+"?(createdAt|name|email)"? [<>]/.test(d))
-    const total = Number(rows) * Number(loops)
-    scans.push(
-      `${parallel ?? ''}${kind} on ${index ?? table}${fromCursor ? ' from the cursor' : ''} (${Number(loops) > 1 ? `${int(Number(loops))} probes, ${int(total)} rows` : `${int(total)} rows`})`,
-    )
+    // a node run many times reports its rows per run, rounded: the count of runs says more
+    const count = parallel
+      ? `${loops} processes, ~${int(Number(rows))} rows each`
+      : Number(loops) > 1
+        ? `${int(Number(loops))} probes`
+        : `${int(Number(rows))} rows`
+    scans.push(`${parallel ?? ''}${kind} on ${index ?? table}${fromCursor ? ' from the cursor' : ''} (${count})`)
   })
   const prefix = [
     /Gather Merge/.test(plan) ? 'parallel (Gather Merge)' : '',
