@@ -12,11 +12,17 @@
  * What it does, per database:
  *  1. a fresh database, the committed migrations applied with migrate(), opened with
  *     createDb(); one user created through the repository to read back how Prisma stores a
- *     DateTime, then N users inserted directly (no Argon2: one fixed hash for every row);
+ *     DateTime, then N users inserted directly (no Argon2: one fixed hash for every row),
+ *     with metadata written as the product writes it: the JSON text in User.metadata and one
+ *     UserMetadata row per entry (generateMetadata: a common `plan`, a `region`, a rare
+ *     `cohort=beta`, some users with none);
  *  2. the real app (buildApp) listening on 127.0.0.1:0, driven over HTTP with fetch
- *     (keep-alive): each case is walked once at limit=100 following nextCursor (throughput,
- *     and the cursors at the wanted depths, honestly obtained), then the first page and the
- *     pages at depth ~1 000, ~N/2 and ~N-100 are requested at limit=20, timed;
+ *     (keep-alive): each case is walked once at limit=100 (limit=20 for a case with few
+ *     rows) following nextCursor (throughput, and the cursors at the wanted depths, honestly
+ *     obtained) and checked against the order raw SQL gives (for a metadata filter: on the
+ *     JSON column, the same list as through UserMetadata), then the first page and the
+ *     pages at depth ~1 000, ~N/2 and ~N-20 are requested at limit=20, timed; metadata
+ *     filters are sent as the spec's deepObject, `metadata[plan]=pro`;
  *  3. the SQL Prisma sends for those pages, captured from Prisma's query log, timed on the
  *     raw driver and explained (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE); for comparison, the
  *     same later pages with the keyset condition in the plain OR form the product used
@@ -45,7 +51,8 @@ import { postgresAdapterFactory, sqliteAdapterFactory } from '../src/db/adapters
 import { createDb, migrate, PrismaClient, type Db, type Provider } from '../src/db/index.js'
 import type { Position } from '../src/http/cursor.js'
 import { normalizeEmail, normalizeName } from '../src/users/email.js'
-import { createUsersRepository, type ListFilters, type Sort } from '../src/users/repository.js'
+import { type Metadata, metadataEntries, storedMetadata } from '../src/users/metadata.js'
+import { createUsersRepository, type ListFilters, RARE_VALUE_HOLDERS, type Sort } from '../src/users/repository.js'
 
 // ─── settings ────────────────────────────────────────────────────────────────────────────
 
@@ -74,6 +81,7 @@ const PLACEHOLDER_PASSWORD = 'bench placeholder password'
 const MASTER_KEY = randomBytes(32).toString('base64url')
 const AUTH = { authorization: `Bearer ${MASTER_KEY}` }
 
+const LOAD_AT_START = os.loadavg()
 const here = dirname(fileURLToPath(import.meta.url))
 const RESULTS_FILE = join(here, 'results', 'pagination.md')
 
@@ -86,13 +94,33 @@ const CASES: Case[] = [
   { label: 'sort=createdAt', sort: 'createdAt', filters: {} },
   { label: 'sort=-name', sort: '-name', filters: {} },
   { label: 'status=active&sort=createdAt', sort: 'createdAt', filters: { status: 'active' } },
+  // metadata filters: a common value, a rare one, two keys, and one with status and another sort
+  { label: 'metadata[plan]=pro', sort: 'createdAt', filters: { metadata: { plan: 'pro' } } },
+  { label: 'metadata[cohort]=beta', sort: 'createdAt', filters: { metadata: { cohort: 'beta' } } },
+  {
+    label: 'metadata[plan]=enterprise&metadata[region]=eu',
+    sort: 'createdAt',
+    filters: { metadata: { plan: 'enterprise', region: 'eu' } },
+  },
+  {
+    label: 'metadata[plan]=pro&status=disabled&sort=-name',
+    sort: '-name',
+    filters: { metadata: { plan: 'pro' }, status: 'disabled' },
+  },
 ]
+const isMetadataCase = (c: Case) => c.filters.metadata !== undefined
 
-/** The depths (rows skipped before the page) to time, for a list of `total` rows. */
-function depthsFor(total: number): number[] {
-  const round = (n: number) => Math.floor(n / WALK_LIMIT) * WALK_LIMIT
+/** The page size of a case's walk: the API maximum, or the timed page size for a short list (so it has depths to time). */
+function walkLimitFor(total: number): number {
+  return total >= 50 * WALK_LIMIT ? WALK_LIMIT : PAGE_LIMIT
+}
+
+/** The depths (rows skipped before the page) to time, for a list of `total` rows walked `step` at a time. */
+function depthsFor(total: number, step: number): number[] {
+  const round = (n: number) => Math.floor(n / step) * step
   // the last depth still leaves a full page of PAGE_LIMIT rows
-  return [0, 1_000, round(total / 2), round(total - PAGE_LIMIT)]
+  const depths = [0, 1_000, round(total / 2), round(total - PAGE_LIMIT)].filter((d) => d <= total - PAGE_LIMIT)
+  return [...new Set(depths)].sort((a, b) => a - b)
 }
 
 // ─── small helpers ───────────────────────────────────────────────────────────────────────
@@ -120,10 +148,14 @@ function prng(seed: number) {
   }
 }
 
+/** The list request as a client sends it; `metadata` as a deepObject, `metadata[plan]=pro`. */
 function queryString(c: Case, limit: number, cursor?: string): string {
-  const params = new URLSearchParams({ sort: c.sort, ...(c.filters as Record<string, string>), limit: String(limit) })
+  const { metadata, ...plain } = c.filters
+  const params = new URLSearchParams({ sort: c.sort, ...(plain as Record<string, string>), limit: String(limit) })
   if (cursor) params.set('cursor', cursor)
-  return `/api/users?${params}`
+  // URLSearchParams would percent-encode the brackets; they are written as the spec shows them
+  const deep = Object.entries(metadata ?? {}).map(([key, value]) => `metadata[${encodeURIComponent(key)}]=${encodeURIComponent(value)}`)
+  return `/api/users?${[params.toString(), ...deep].join('&')}`
 }
 
 // ─── the seed ────────────────────────────────────────────────────────────────────────────
@@ -280,12 +312,14 @@ interface SeedUser {
   name: string
   status: 'active' | 'disabled'
   createdAtMs: number
+  metadata: Metadata
 }
 
 /**
  * `count` users with realistic names (many share a name, so the id breaks ties), unique
  * emails, 85% active, createdAt increasing over about a year with ~5% created in the same
- * millisecond as the previous user, and UUIDv7 ids carrying that creation time.
+ * millisecond as the previous user, UUIDv7 ids carrying that creation time, and metadata
+ * (generateMetadata).
  */
 function generateUsers(count: number): SeedUser[] {
   const random = prng(0x5eed)
@@ -314,9 +348,60 @@ function generateUsers(count: number): SeedUser[] {
       name: normalizeName(`${first} ${last}`),
       status: random() < 0.85 ? 'active' : 'disabled',
       createdAtMs: t,
+      metadata: {},
     })
   }
+  // drawn from a stream of its own, so that the users above are the same as without metadata
+  const draw = prng(0x3e7a)
+  for (const user of users) user.metadata = generateMetadata(draw)
   return users
+}
+
+/** Picks a value by weight: `[[value, weight], …]`, weights summing to 1. */
+function weighted(random: () => number, choices: Array<[string, number]>): string {
+  let r = random()
+  for (const [value, weight] of choices) {
+    r -= weight
+    if (r < 0) return value
+  }
+  return choices.at(-1)![0]
+}
+
+/**
+ * Metadata as a CRM sync would write it: 5% of users have none; the others have a `plan`
+ * (free 70%, pro 25%, enterprise 5%), most a `region` (90%: 5 regions, eu and us the
+ * largest), many a signup `source` (60%), some an `account` with ~10 000 distinct values
+ * (30%), and a rare `cohort=beta` (0.1%).
+ */
+function generateMetadata(random: () => number): Metadata {
+  if (random() < 0.05) return {}
+  const metadata: Metadata = {
+    plan: weighted(random, [
+      ['free', 0.7],
+      ['pro', 0.25],
+      ['enterprise', 0.05],
+    ]),
+  }
+  if (random() < 0.9) {
+    metadata.region = weighted(random, [
+      ['eu', 0.35],
+      ['us', 0.3],
+      ['apac', 0.2],
+      ['latam', 0.1],
+      ['mea', 0.05],
+    ])
+  }
+  if (random() < 0.6) {
+    metadata.source = weighted(random, [
+      ['web', 0.55],
+      ['ios', 0.2],
+      ['android', 0.2],
+      ['partner', 0.05],
+    ])
+  }
+  if (random() < 0.3) metadata.account = `acct-${String(Math.floor(random() * 10_000)).padStart(5, '0')}`
+  if (random() < 0.001) metadata.cohort = 'beta'
+  return metadata
 }
 
 // ─── databases ───────────────────────────────────────────────────────────────────────────
@@ -338,11 +423,15 @@ interface Backend {
   rawCreatedAt(id: string): Promise<{ type: string; text: string }>
   /** inserts the users; returns the elapsed ms */
   seed(users: SeedUser[], passwordHash: string): Promise<number>
+  /** runs SQL directly on the driver and returns its rows */
+  rows(sql: string): Promise<Record<string, unknown>[]>
   /** runs SQL directly on the driver and returns the ids of the rows */
   ids(sql: string, params: unknown[]): Promise<string[]>
   /** time of one execution of the SQL on the driver, in ms */
   time(sql: string, params: unknown[]): Promise<number>
   explain(sql: string, params: unknown[]): Promise<string>
+  /** SQL for the text value of `key` in the JSON object held by `column` (NULL when absent) */
+  jsonText(column: string, key: string): string
   /** converts params as logged by Prisma (dates as ISO strings) to what the adapter binds */
   bindable(params: unknown[]): unknown[]
   /** a Prisma client on the same database that emits its queries */
@@ -378,18 +467,23 @@ async function sqliteBackend(): Promise<Backend> {
       raw().pragma('synchronous = NORMAL')
       const started = performance.now()
       const insert = raw().prepare(
-        'INSERT INTO "User" ("id", "email", "name", "status", "passwordHash", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+        'INSERT INTO "User" ("id", "email", "name", "status", "passwordHash", "version", "createdAt", "updatedAt", "metadata") VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
       )
+      const insertEntry = raw().prepare('INSERT INTO "UserMetadata" ("userId", "key", "value") VALUES (?, ?, ?)')
       raw().transaction(() => {
         for (const u of users) {
           const at = toStored(u.createdAtMs)
-          insert.run(u.id, u.email, u.name, u.status, passwordHash, at, at)
+          insert.run(u.id, u.email, u.name, u.status, passwordHash, at, at, storedMetadata(u.metadata))
+          for (const { key, value } of metadataEntries(u.metadata)) insertEntry.run(u.id, key, value)
         }
       })()
       raw().pragma('wal_checkpoint(TRUNCATE)')
       const elapsed = performance.now() - started
       backend.version = `SQLite ${(raw().prepare('SELECT sqlite_version() AS v').get() as { v: string }).v} (better-sqlite3)`
       return elapsed
+    },
+    async rows(sql) {
+      return raw().prepare(sql).all() as Record<string, unknown>[]
     },
     async ids(sql, params) {
       return (
@@ -403,6 +497,9 @@ async function sqliteBackend(): Promise<Backend> {
       const started = performance.now()
       statement.all(...params)
       return performance.now() - started
+    },
+    jsonText(column, key) {
+      return `json_extract(${column}, ${literal(`$."${key}"`)})`
     },
     async explain(sql, params) {
       const rows = raw()
@@ -474,16 +571,32 @@ async function postgresBackend(adminUrl: string): Promise<Backend> {
         const batch = users.slice(i, i + BATCH)
         const at = batch.map((u) => toStored(u.createdAtMs))
         await client.query(
-          `INSERT INTO "User" ("id", "email", "name", "status", "passwordHash", "version", "createdAt", "updatedAt")
-           SELECT id, email, name, status, $5, 1, at, at
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::timestamp(3)[]) AS u(id, email, name, status, at)`,
-          [batch.map((u) => u.id), batch.map((u) => u.email), batch.map((u) => u.name), batch.map((u) => u.status), passwordHash, at],
+          `INSERT INTO "User" ("id", "email", "name", "status", "passwordHash", "version", "createdAt", "updatedAt", "metadata")
+           SELECT id, email, name, status, $5, 1, at, at, metadata
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::timestamp(3)[], $7::text[]) AS u(id, email, name, status, at, metadata)`,
+          [
+            batch.map((u) => u.id),
+            batch.map((u) => u.email),
+            batch.map((u) => u.name),
+            batch.map((u) => u.status),
+            passwordHash,
+            at,
+            batch.map((u) => storedMetadata(u.metadata)),
+          ],
+        )
+        const entries = batch.flatMap((u) => metadataEntries(u.metadata).map((e) => [u.id, e.key, e.value] as const))
+        await client.query(
+          `INSERT INTO "UserMetadata" ("userId", "key", "value") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+          [entries.map((e) => e[0]), entries.map((e) => e[1]), entries.map((e) => e[2])],
         )
       }
-      // autovacuum would analyze the table shortly after such a load; do it now so the plans
+      // autovacuum would analyze the tables shortly after such a load; do it now so the plans
       // do not depend on when it happens to run
-      await client.query('ANALYZE "User"')
+      await client.query('ANALYZE "User", "UserMetadata"')
       return performance.now() - started
+    },
+    async rows(sql) {
+      return (await client.query(sql)).rows
     },
     async ids(sql, params) {
       return (await client.query<{ id: string }>(sql, params)).rows.map((r) => r.id)
@@ -492,6 +605,9 @@ async function postgresBackend(adminUrl: string): Promise<Backend> {
       const started = performance.now()
       await client.query(sql, params)
       return performance.now() - started
+    },
+    jsonText(column, key) {
+      return `(${column}::jsonb ->> ${literal(key)})`
     },
     async explain(sql, params) {
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)
@@ -522,10 +638,12 @@ interface Row {
   name: string
   status: string
   createdAt: string
+  metadata: Record<string, string>
 }
 
 interface Walk {
   case: Case
+  limit: number
   rows: number
   distinct: number
   pages: number
@@ -559,7 +677,37 @@ interface BackendReport {
   total: number
   walks: Walk[]
   measured: Measured[]
+  /** what the seed wrote into UserMetadata, counted on the raw driver */
+  seeded: SeededMetadata
   elapsedMs: number
+}
+
+interface SeededMetadata {
+  entries: number
+  withoutMetadata: number
+  /** users per key, and per value for the keys with few values */
+  keys: Array<{ key: string; users: number; values: Array<{ value: string; users: number }> }>
+}
+
+/** Counts the seeded metadata from the entry table (and users without any from the JSON column). */
+async function seededMetadata(backend: Backend): Promise<SeededMetadata> {
+  const count = async (sql: string) => Number((await backend.rows(sql))[0]!.n)
+  const entries = await count('SELECT count(*) AS n FROM "UserMetadata"')
+  const withoutMetadata = await count(`SELECT count(*) AS n FROM "User" WHERE "metadata" = '{}'`)
+  const pairs = await backend.rows(
+    'SELECT "key", "value", count(*) AS n FROM "UserMetadata" GROUP BY "key", "value" ORDER BY "key", count(*) DESC',
+  )
+  const keys: SeededMetadata['keys'] = []
+  for (const { key, value, n } of pairs as Array<{ key: string; value: string; n: unknown }>) {
+    let entry = keys.find((k) => k.key === key)
+    if (!entry) {
+      entry = { key, users: 0, values: [] }
+      keys.push(entry)
+    }
+    entry.users += Number(n)
+    entry.values.push({ value, users: Number(n) })
+  }
+  return { entries, withoutMetadata, keys }
 }
 
 async function runOn(backend: Backend, users: SeedUser[]): Promise<BackendReport> {
@@ -608,9 +756,10 @@ async function runOn(backend: Backend, users: SeedUser[]): Promise<BackendReport
     const measured: Measured[] = []
     for (const c of CASES) {
       const expected = await expectedOrder(backend, c)
-      const depths = depthsFor(expected.length)
-      log(`${backend.title}: ${c.label}: walking ${int(expected.length)} rows at limit=${WALK_LIMIT}`)
-      const walk = await walkAll(base, c, depths, expected)
+      const walkLimit = walkLimitFor(expected.length)
+      const depths = depthsFor(expected.length, walkLimit)
+      log(`${backend.title}: ${c.label}: walking ${int(expected.length)} rows at limit=${walkLimit}`)
+      const walk = await walkAll(base, c, walkLimit, depths, expected)
       walks.push(walk)
       log(`${backend.title}: ${c.label}: walk ${(walk.ms / 1000).toFixed(1)} s, ${int(Math.round(walk.rows / (walk.ms / 1000)))} rows/s`)
 
@@ -649,7 +798,8 @@ async function runOn(backend: Backend, users: SeedUser[]): Promise<BackendReport
         )
       }
     }
-    return { backend, storedDateTime, seedMs, total: users.length, walks, measured, elapsedMs: performance.now() - started }
+    const seeded = await seededMetadata(backend)
+    return { backend, storedDateTime, seedMs, total: users.length, walks, measured, seeded, elapsedMs: performance.now() - started }
   } finally {
     await app?.close()
     await logging?.$disconnect()
@@ -669,15 +819,36 @@ async function checkStoredDateTime(backend: Backend, id: string, createdAt: Date
   return `${stored.type} '${stored.text}'`
 }
 
-/** The ids of the case's rows in the database's own full ORDER BY: what a walk must return. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
+
+/**
+ * The ids of the case's rows in the database's own full ORDER BY: what a walk must return.
+ * A metadata filter is applied to the JSON column (`User.metadata`); the same list through
+ * the entry table (`UserMetadata`) must be identical, or the seed is inconsistent.
+ */
 async function expectedOrder(backend: Backend, c: Case): Promise<string[]> {
   const field = c.sort.replace(/^-/, '')
   const direction = c.sort.startsWith('-') ? 'DESC' : 'ASC'
-  const where = c.filters.status ? `WHERE "status" = '${c.filters.status}'` : ''
-  return backend.ids(`SELECT "id" FROM "User" ${where} ORDER BY "${field}" ${direction}, "id" ${direction}`, [])
+  const order = `ORDER BY "${field}" ${direction}, "id" ${direction}`
+  const common = c.filters.status ? [`"status" = ${literal(c.filters.status)}`] : []
+  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '')
+  const metadata = Object.entries(c.filters.metadata ?? {})
+  const fromJson = metadata.map(([key, value]) => `${backend.jsonText('"metadata"', key)} = ${literal(value)}`)
+  const ids = await backend.ids(`SELECT "id" FROM "User" ${where([...common, ...fromJson])} ${order}`, [])
+  if (metadata.length > 0) {
+    const fromEntries = metadata.map(
+      ([key, value]) =>
+        `EXISTS (SELECT 1 FROM "UserMetadata" AS m WHERE m."userId" = "User"."id" AND m."key" = ${literal(key)} AND m."value" = ${literal(value)})`,
+    )
+    const viaEntries = await backend.ids(`SELECT "id" FROM "User" ${where([...common, ...fromEntries])} ${order}`, [])
+    if (viaEntries.join() !== ids.join()) {
+      throw new Error(`${c.label}: ${ids.length} users by User.metadata, ${viaEntries.length} by UserMetadata (not the same list)`)
+    }
+  }
+  return ids
 }
 
-async function walkAll(base: string, c: Case, depths: number[], expected: string[]): Promise<Walk> {
+async function walkAll(base: string, c: Case, limit: number, depths: number[], expected: string[]): Promise<Walk> {
   const seen = new Set<string>()
   const order: string[] = []
   const at: Walk['at'] = new Map()
@@ -688,11 +859,15 @@ async function walkAll(base: string, c: Case, depths: number[], expected: string
   let pages = 0
   const started = performance.now()
   do {
-    const response = await fetch(base + queryString(c, WALK_LIMIT, cursor), { headers: AUTH })
-    if (response.status !== 200) throw new Error(`GET ${queryString(c, WALK_LIMIT, cursor)} → ${response.status}: ${await response.text()}`)
+    const response = await fetch(base + queryString(c, limit, cursor), { headers: AUTH })
+    if (response.status !== 200) throw new Error(`GET ${queryString(c, limit, cursor)} → ${response.status}: ${await response.text()}`)
     const page = (await response.json()) as { data: Row[]; nextCursor: string | null }
     pages++
     for (const row of page.data) {
+      for (const [key, value] of Object.entries(c.filters.metadata ?? {})) {
+        if (row.metadata[key] !== value)
+          throw new Error(`the ${c.label} walk returned ${row.id} with metadata ${JSON.stringify(row.metadata)}`)
+      }
       seen.add(row.id)
       order.push(row.id)
       last = row
@@ -708,7 +883,7 @@ async function walkAll(base: string, c: Case, depths: number[], expected: string
     throw new Error(`the ${c.label} walk returned ${order.length} rows (${seen.size} distinct), not the ${expected.length} of ORDER BY`)
   }
   for (const d of depths) if (!at.has(d)) throw new Error(`the ${c.label} walk found no cursor at depth ${d}`)
-  return { case: c, rows: order.length, distinct: seen.size, pages, ms, matchesOrderBy, at }
+  return { case: c, limit, rows: order.length, distinct: seen.size, pages, ms, matchesOrderBy, at }
 }
 
 /** Times one page over HTTP after checking it is the page expected at that depth. */
@@ -761,6 +936,7 @@ function plainOrList(prisma: PrismaClient, c: Case, after: Position, take: numbe
   const strict = descending ? 'lt' : 'gt'
   const where: Record<string, unknown>[] = []
   if (c.filters.status) where.push({ status: c.filters.status })
+  for (const [key, value] of Object.entries(c.filters.metadata ?? {})) where.push({ metadataEntries: { some: { key, value } } })
   where.push({ OR: [{ [field]: { [strict]: value } }, { [field]: value, id: { [strict]: after.id } }] })
   return prisma.user.findMany({ where: { AND: where }, orderBy: [{ [field]: direction }, { id: direction }], take })
 }
@@ -773,6 +949,10 @@ function machine(reports: BackendReport[]): string {
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${os.availableParallelism()} CPUs (nproc) ${cpus[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.arch()}`,
     `- Node.js ${process.version}; ${reports.map((r) => r.backend.version).join('; ')}`,
+    `- Load average (1, 5, 15 min) at the start: ${LOAD_AT_START.map((l) => l.toFixed(2)).join(', ')}; at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} (other work shares the machine)`,
     `- Command: \`npm run bench:pagination${argv.length ? ` -- ${argv.join(' ')}` : ''}\` (= \`npx tsx bench/pagination.ts${argv.length ? ` ${argv.join(' ')}` : ''}\`)`,
   ].join('\n')
 }
@@ -789,6 +969,7 @@ function summarize(provider: Provider, plan: string): string {
       .map((l) => l.trim())
       .join('; ')
       .replaceAll('main.', '')
+  if (/Nested Loop|Hash Join|Merge Join/.test(plan)) return summarizeJoin(plan)
   const parts: string[] = []
   const index = /(Index Scan(?: Backward)?) using "(\w+)"/.exec(plan)
   if (/BitmapOr/.test(plan)) {
@@ -810,6 +991,47 @@ function summarize(provider: Provider, plan: string): string {
   const removed = [...plan.matchAll(/Rows Removed by Filter: (\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0)
   if (removed > 0) parts.push(`${int(removed)} ${removed === 1 ? 'row' : 'rows'} filtered out`)
   return parts.join(', ')
+}
+
+/**
+ * A PostgreSQL plan that joins (a metadata filter's EXISTS becomes a semi-join): every scan in
+ * plan order, outer first, with the rows it returned or, for an inner one, how many times it ran.
+ */
+function summarizeJoin(plan: string): string {
+  const lines = plan.split('\n')
+  const scans: string[] = []
+  lines.forEach((line, i) => {
+    const scan =
+      /(Parallel )?(Index Only Scan|Index Scan(?: Backward)?|Bitmap Heap Scan|Seq Scan)(?: using "(\w+)")? on "(\w+)".*?actual time=\S+ rows=(\d+) loops=(\d+)/.exec(
+        line,
+      )
+    if (!scan) return
+    const [, parallel, kind, index, table, rows, loops] = scan as unknown as [
+      string,
+      string | undefined,
+      string,
+      string | undefined,
+      string,
+      string,
+      string,
+    ]
+    // the node's own details follow it, more indented, up to the next node
+    const details: string[] = []
+    for (let j = i + 1; j < lines.length && !lines[j]!.includes('->'); j++) details.push(lines[j]!)
+    const fromCursor = table === 'User' && details.some((d) => /Index Cond: \(+"?(createdAt|name|email)"? [<>]/.test(d))
+    // a node run many times reports its rows per run, rounded: the count of runs says more
+    const count = parallel
+      ? `${loops} processes, ~${int(Number(rows))} rows each`
+      : Number(loops) > 1
+        ? `${int(Number(loops))} probes`
+        : `${int(Number(rows))} rows`
+    scans.push(`${parallel ?? ''}${kind} on ${index ?? table}${fromCursor ? ' from the cursor' : ''} (${count})`)
+  })
+  const prefix = [
+    /Gather Merge/.test(plan) ? 'parallel (Gather Merge)' : '',
+    /Sort Key/.test(plan) ? 'sorted after the join' : 'in index order',
+  ].filter(Boolean)
+  return `${prefix.join(', ')}: ${scans.join(' → ')}`
 }
 
 /** Whether the plan seeks to the cursor in the index (a range on the leading sort column). */
@@ -837,8 +1059,10 @@ function reading(r: BackendReport): string {
     const deepest = rows.at(-1)!
     // the costliest page by its SQL time, which is less noisy than a request's
     const worst = rows.reduce((a, b) => (b.product.time.median > a.product.time.median ? b : a))
-    worstRatio = Math.max(worstRatio, ...rows.map((m) => m.http.median / first.http.median))
-    worstSqlRatio = Math.max(worstSqlRatio, ...rows.map((m) => m.product.time.median / first.product.time.median))
+    if (!isMetadataCase(c)) {
+      worstRatio = Math.max(worstRatio, ...rows.map((m) => m.http.median / first.http.median))
+      worstSqlRatio = Math.max(worstSqlRatio, ...rows.map((m) => m.product.time.median / first.product.time.median))
+    }
     let sentence =
       `For \`${c.label}\`, with the product's form the page at depth ${int(deepest.depth)} costs ${fmt(deepest.http.median)} ms (HTTP median of ${deepest.http.n}, p95 ${fmt(deepest.http.p95)} ms) vs ${fmt(first.http.median)} ms for the first page (×${(deepest.http.median / first.http.median).toFixed(1)}); ` +
       `the SQL alone ${fmt(deepest.product.time.median)} ms vs ${fmt(first.product.time.median)} ms`
@@ -856,22 +1080,22 @@ function reading(r: BackendReport): string {
     sentences.push(`${sentence}.`)
   }
 
-  // the product's form
-  const deepPlans = r.measured.filter((m) => m.depth !== 0)
+  // the product's form; a metadata filter may start from the holders instead (metadataReading)
+  const deepPlans = r.measured.filter((m) => m.depth !== 0 && !isMetadataCase(m.case))
   const notSeeking = deepPlans.filter((m) => !seeks(provider, m.product.plan))
   if (worstRatio < 1.5 && notSeeking.length === 0) {
     sentences.push(
-      "With the product's form, `k >= v AND (k > v OR id > i)`, a deep page costs about the same as the first one: every later page's plan seeks the index at the cursor " +
+      "Without a metadata filter, with the product's form, `k >= v AND (k > v OR id > i)`, a deep page costs about the same as the first one: every later page's plan seeks the index at the cursor " +
         `(${provider === 'sqlite' ? '`SEARCH … USING INDEX … (key>?)` / `(key<?)`' : 'an `Index Cond` on the sort key'}) whatever the depth.`,
     )
   } else if (notSeeking.length === 0) {
     sentences.push(
-      `With the product's form, \`k >= v AND (k > v OR id > i)\`, every later page's plan seeks the index at the cursor, yet a request here costs up to ×${worstRatio.toFixed(1)} the first page's; ` +
+      `Without a metadata filter, with the product's form, \`k >= v AND (k > v OR id > i)\`, every later page's plan seeks the index at the cursor, yet a request here costs up to ×${worstRatio.toFixed(1)} the first page's; ` +
         `the SQL alone stays within ×${worstSqlRatio.toFixed(1)} of the first page's, so the difference lies outside the query (timing noise: other processes may have loaded the machine).`,
     )
   } else {
     sentences.push(
-      `With the product's form, \`k >= v AND (k > v OR id > i)\`, a deep page does **not** cost about the same as the first one here (up to ×${worstRatio.toFixed(1)}): ` +
+      `Without a metadata filter, with the product's form, \`k >= v AND (k > v OR id > i)\`, a deep page does **not** cost about the same as the first one here (up to ×${worstRatio.toFixed(1)}): ` +
         `the plans of ${notSeeking.map((m) => `\`${m.case.label}\` at depth ${int(m.depth)}`).join(', ')} do not seek the index at the cursor.`,
     )
   }
@@ -917,6 +1141,53 @@ function reading(r: BackendReport): string {
   return sentences.join(' ')
 }
 
+/** Whether the plan starts from a filter's holders and sorts them, rather than walking the sort index. */
+function startsFromHolders(provider: Provider, plan: string): boolean {
+  if (provider === 'sqlite') return /USE TEMP B-TREE FOR ORDER BY/.test(plan)
+  return /Sort Key/.test(plan)
+}
+
+function metadataReading(r: BackendReport): string {
+  const provider = r.backend.provider
+  const sentences: string[] = []
+  const missed: string[] = []
+  for (const c of CASES.filter(isMetadataCase)) {
+    const rows = r.measured.filter((m) => m.case === c)
+    const first = rows[0]!
+    const walk = r.walks.find((w) => w.case === c)!
+    const fromHolders = rows.filter((m) => startsFromHolders(provider, m.product.plan))
+    const how =
+      fromHolders.length === rows.length
+        ? provider === 'sqlite'
+          ? 'every page starts from those users (looked up by id, then sorted: `USE TEMP B-TREE FOR ORDER BY`)'
+          : 'every page joins those users from the entry index and sorts them (`Sort Key` above the join)'
+        : fromHolders.length === 0
+          ? 'every page walks the sort index and checks each user for the filter, stopping once the page is full'
+          : `the planner starts from the holders at ${depthList(fromHolders.map((m) => m.depth))} and walks the sort index at the other depths`
+    const slowest = rows.slice(1).reduce<Measured | undefined>((a, b) => (a && a.http.median >= b.http.median ? a : b), undefined)
+    if (!(first.http.median < 10 && first.http.p95 < 10)) missed.push(c.label)
+    sentences.push(
+      `\`${c.label}\` (${int(walk.rows)} users): ${how}; the first page takes ${fmt(first.http.median)} ms (p95 ${fmt(first.http.p95)} ms, SQL ${fmt(first.product.time.median)} ms)` +
+        `${slowest ? `, the slowest later page ${fmt(slowest.http.median)} ms (p95 ${fmt(slowest.http.p95)} ms, ${depthLabel(slowest.depth)})` : ''}.`,
+    )
+  }
+  sentences.push(
+    missed.length === 0
+      ? `Every metadata case answers its first page in under 10 ms here, median and p95.`
+      : `The first page of ${missed.map((l) => `\`${l}\``).join(', ')} does **not** stay under 10 ms here (median and p95).`,
+  )
+  if (provider === 'sqlite') {
+    sentences.push(
+      `SQLite keeps no per-value statistics, so the repository tells a rare value from a common one itself before the list query: it reads at most ${int(RARE_VALUE_HOLDERS + 1)} entries of the (key, value, userId) index per filter, and when a value has at most ${int(RARE_VALUE_HOLDERS)} holders it adds \`id IN (those users)\`; those reads are part of the HTTP figures, not of "SQL".`,
+    )
+  } else {
+    sentences.push(
+      'PostgreSQL chooses between walking the sort index and starting from the holders itself, from the statistics ANALYZE keeps, including those on the (key, value) pair (`CREATE STATISTICS` in the migrations).',
+    )
+  }
+  return sentences.join(' ')
+}
+
 function section(r: BackendReport): string {
   const lines: string[] = []
   const b = r.backend
@@ -926,12 +1197,27 @@ function section(r: BackendReport): string {
       `Section run time ${(r.elapsedMs / 1000).toFixed(0)} s.`,
     '',
   )
-  lines.push('### Full walks (limit=100, following nextCursor over HTTP)', '')
-  lines.push('| case | rows | distinct ids | = ORDER BY of the whole table | pages | total time | rows/s | ms/page |')
-  lines.push('|---|---:|---:|---|---:|---:|---:|---:|')
+  const seeded = r.seeded
+  const describeKey = (k: SeededMetadata['keys'][number]) =>
+    k.values.length > 6
+      ? `\`${k.key}\` ${int(k.users)} (${int(k.values.length)} distinct values)`
+      : `\`${k.key}\` ${int(k.users)} (${k.values.map((v) => `${v.value} ${int(v.users)}`).join(', ')})`
+  lines.push(
+    `Metadata, written by the seed to both \`User.metadata\` (JSON with sorted keys, as the product stores it) and \`UserMetadata\`, counted afterwards on the raw driver: ` +
+      `${int(seeded.entries)} entries; ${int(seeded.withoutMetadata)} users without metadata; users per key: ${seeded.keys.map(describeKey).join('; ')}.`,
+    '',
+  )
+  lines.push('### Full walks (following nextCursor over HTTP)', '')
+  lines.push(
+    `Each case is walked to its end at limit=${WALK_LIMIT} (the API maximum), or at limit=${PAGE_LIMIT} when it has fewer than ${int(50 * WALK_LIMIT)} rows, so that it still has deeper pages to time. ` +
+      'The expected order is computed with raw SQL on the seeded tables; for a metadata filter, on the JSON column `User.metadata`, and checked to be the same list through the entry table `UserMetadata`.',
+    '',
+  )
+  lines.push('| case | rows | distinct ids | = ORDER BY of the whole table | limit | pages | total time | rows/s | ms/page |')
+  lines.push('|---|---:|---:|---|---:|---:|---:|---:|---:|')
   for (const w of r.walks) {
     lines.push(
-      `| \`${w.case.label}\` | ${int(w.rows)} | ${int(w.distinct)} | ${w.matchesOrderBy ? 'yes' : '**no**'} | ${int(w.pages)} | ${(w.ms / 1000).toFixed(1)} s | ${int(Math.round(w.rows / (w.ms / 1000)))} | ${fmt(w.ms / w.pages)} |`,
+      `| \`${w.case.label}\` | ${int(w.rows)} | ${int(w.distinct)} | ${w.matchesOrderBy ? 'yes' : '**no**'} | ${w.limit} | ${int(w.pages)} | ${(w.ms / 1000).toFixed(1)} s | ${int(Math.round(w.rows / (w.ms / 1000)))} | ${fmt(w.ms / w.pages)} |`,
     )
   }
   lines.push('')
@@ -954,6 +1240,33 @@ function section(r: BackendReport): string {
     )
   }
   lines.push('')
+  const metadataRows = r.measured.filter((m) => isMetadataCase(m.case))
+  if (metadataRows.length) {
+    lines.push('### Metadata filters: the first page against the 10 ms target', '')
+    lines.push(
+      `The issue asks for a filtered first page (limit=${PAGE_LIMIT}) in under 10 ms. HTTP figures are ${REPEATS} sequential requests over keep-alive after ${WARMUP} warm-ups, each timed from sending the request to the last byte of the body; "deeper pages" is the slowest of the later pages timed above.` +
+        (b.provider === 'sqlite'
+          ? ' On SQLite the repository first reads the entry index to tell a rare value from a common one (see the reading); "SQL" is the list query alone, the HTTP figures include those reads.'
+          : ''),
+      '',
+    )
+    lines.push(
+      '| case | matching users | first page HTTP median ms | first page HTTP p95 ms | first page SQL median ms | under 10 ms (median and p95) | deeper pages: slowest HTTP median / p95 ms | first page plan |',
+    )
+    lines.push('|---|---:|---:|---:|---:|---|---:|---|')
+    for (const c of CASES.filter(isMetadataCase)) {
+      const rows = metadataRows.filter((m) => m.case === c)
+      const first = rows[0]!
+      const deeper = rows.slice(1)
+      const slowest = deeper.reduce<Measured | undefined>((a, b) => (a && a.http.median >= b.http.median ? a : b), undefined)
+      const walk = r.walks.find((w) => w.case === c)!
+      lines.push(
+        `| \`${c.label}\` | ${int(walk.rows)} | ${fmt(first.http.median)} | ${fmt(first.http.p95)} | ${fmt(first.product.time.median)} | ${first.http.p95 < 10 ? 'yes' : first.http.median < 10 ? '**median only**' : '**no**'} | ` +
+          `${slowest ? `${fmt(slowest.http.median)} / ${fmt(slowest.http.p95)} (${depthLabel(slowest.depth)})` : '–'} | ${summarize(b.provider, first.product.plan)} |`,
+      )
+    }
+    lines.push('')
+  }
   lines.push('### Query plans', '')
   lines.push(
     'The SQL is the text Prisma logged (`log: [{ emit: "event", level: "query" }]` works with the driver adapter in Prisma 7), ' +
@@ -987,6 +1300,7 @@ function section(r: BackendReport): string {
     }
   }
   lines.push('### Reading', '', reading(r), '')
+  if (CASES.some(isMetadataCase)) lines.push(metadataReading(r), '')
   return lines.join('\n')
 }
 
@@ -1016,7 +1330,8 @@ async function main(): Promise<void> {
   const markdown = [
     '# Keyset pagination benchmark',
     '',
-    `Issue: "A page deep in a ${int(USERS)}-user table costs about the same as the first (show the figures)". ` +
+    `Issues: "A page deep in a ${int(USERS)}-user table costs about the same as the first (show the figures)"; ` +
+      '"List filter `metadata[<key>]=<value>` (exact match, at most 3 such filters per request, indexed well enough that the pagination benchmark\'s 100 000-user table answers a filtered first page in under 10 ms on SQLite and PostgreSQL)". ' +
       'The real app (`buildApp`) over HTTP on 127.0.0.1, one client, one request at a time. Figures are wall-clock milliseconds on this machine; compare them with each other, not across machines.',
     '',
     machine(reports),

@@ -16,13 +16,17 @@ export interface ImportItem {
 // cores busy, not so many that a large import starves every other request of them.
 const HASHING_CONCURRENCY = 4
 
-async function hashPlainPasswords(items: ImportItem[]): Promise<ImportItem[]> {
-  const hashed = [...items]
+type HashedItem = { index: number; user: NewUser & { passwordHash: string } }
+
+async function hashPlainPasswords(items: ImportItem[]): Promise<HashedItem[]> {
+  const hashed: HashedItem[] = []
   let next = 0
   const worker = async () => {
-    for (let i = next++; i < hashed.length; i = next++) {
-      const { index, user } = hashed[i]!
-      if (user.password !== undefined) {
+    for (let i = next++; i < items.length; i = next++) {
+      const { index, user } = items[i]!
+      if (user.passwordHash !== undefined) {
+        hashed[i] = { index, user: { ...user, passwordHash: user.passwordHash } }
+      } else {
         const { password, ...rest } = user
         hashed[i] = { index, user: { ...rest, passwordHash: await hashPassword(password) } }
       }
@@ -33,23 +37,27 @@ async function hashPlainPasswords(items: ImportItem[]): Promise<ImportItem[]> {
 }
 
 /**
- * Creates the users of an import one after the other, in request order, so that of two items
- * with the same email or externalId the first is created and the second fails, as it would
- * against a user that already exists. Each item is its own write: one that fails leaves the
- * others in place.
+ * Creates the users of an import in request order, so that of two items with the same email
+ * or externalId the first is created and the second fails, as it would against a user that
+ * already exists. Each item has its own outcome: one that fails leaves the others in place.
  */
 export async function importUsers(users: UsersRepository, items: ImportItem[], options: WriteOptions): Promise<Map<number, Outcome>> {
+  const hashed = await hashPlainPasswords(items)
+  const created = await users.createMany(
+    hashed.map(({ user }) => user),
+    options,
+  )
   const outcomes = new Map<number, Outcome>()
-  for (const { index, user } of await hashPlainPasswords(items)) {
-    try {
-      outcomes.set(index, { index, status: 'created', user: toUser(await users.create(user, options)) })
-    } catch (error) {
-      if (!(error instanceof Problem) || (error.code !== 'email_taken' && error.code !== 'external_id_taken')) throw error
-      const problem: ItemProblem = { code: error.code, detail: error.detail }
-      const existingUserId = error.extensions.existingUserId
-      if (typeof existingUserId === 'string') problem.existingUserId = existingUserId
-      outcomes.set(index, { index, status: 'failed', problem })
+  hashed.forEach(({ index }, i) => {
+    const result = created[i]!
+    if (!(result instanceof Problem)) {
+      outcomes.set(index, { index, status: 'created', user: toUser(result) })
+      return
     }
-  }
+    const problem: ItemProblem = { code: result.code as ItemProblem['code'], detail: result.detail }
+    const existingUserId = result.extensions.existingUserId
+    if (typeof existingUserId === 'string') problem.existingUserId = existingUserId
+    outcomes.set(index, { index, status: 'failed', problem })
+  })
   return outcomes
 }
