@@ -172,6 +172,21 @@ t.test('importUsers', async (t) => {
     t.equal(other.statusCode, 422)
   })
 
+  t.test('two imports of the same users at once: each user created once, the other import told email_taken', async (t) => {
+    const items = Array.from({ length: 200 }, (_, i) => withHash({ email: `racing-${i}@example.com` }))
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => api.fetch('/api/user-imports', { method: 'POST', headers: json, body: JSON.stringify({ users: items }) })),
+    )
+    t.same([a!.status, b!.status], [200, 200])
+    const outcomes = [...a!.json().results, ...b!.json().results] as Outcome[]
+    t.equal(outcomes.filter((o) => o.status === 'created').length, 200, 'every user created once, by one import or the other')
+    t.ok(
+      outcomes.filter((o) => o.status === 'failed').every((o) => o.problem?.code === 'email_taken'),
+      'every other outcome is email_taken',
+    )
+    t.equal(await api.db.prisma.user.count({ where: { email: { startsWith: 'racing-' } } }), 200)
+  })
+
   t.test('scopes: users:write imports; the conflict names users only to a key that may read them', async (t) => {
     const holder = await createUser(api)
     const writer = await issueKey(api, ['users:write'])

@@ -5,6 +5,8 @@ import { scratchPostgres } from '../helpers/postgres.js'
 // The parts of a user record integrators attach to it: their own id (externalId), their own
 // data (metadata), and the status lifecycle (disabledAt). All through the API, real SQLite.
 const json = { 'content-type': 'application/json' }
+// a bcrypt hash another system made (cost 4): the import stores it, nothing here verifies it
+const COMMON_HASH = '$2b$04$EPi.IGDsuteEJ6eold4VHOe2Vfq9KOUUZU7BpBcXLU4BjLMh/coky'
 const mergePatch = { 'content-type': 'application/merge-patch+json' }
 
 const post = (api: TestApp, body: unknown, as?: string) =>
@@ -160,6 +162,31 @@ t.test('metadata', async (t) => {
     t.same(pointers(badKey.json()), ['/query/metadata/has space'])
     const flat = await api.request({ method: 'GET', url: '/api/users?metadata=pro' })
     t.equal(flat.statusCode, 400)
+  })
+
+  t.test('a value many users hold (more than the few looked up by id) filters and pages too', async (t) => {
+    const users = Array.from({ length: 600 }, (_, i) => ({
+      email: `common-${i}@example.com`,
+      name: `Common ${i}`,
+      passwordHash: COMMON_HASH,
+      metadata: { tier: 'common', ...(i % 100 === 0 ? { flag: 'rare' } : {}) },
+    }))
+    const imported = await api.request({ method: 'POST', url: '/api/user-imports', headers: json, payload: { users } })
+    t.equal(imported.json().created, 600)
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await list(api, `metadata[tier]=common&limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+      seen.push(...page.data.map((u) => u.email))
+      cursor = page.nextCursor
+    } while (cursor)
+    t.equal(seen.length, 600)
+    t.equal(new Set(seen).size, 600, 'each once')
+    t.same(
+      (await list(api, 'metadata[tier]=common&metadata[flag]=rare&limit=100')).data.map((u) => u.email),
+      Array.from({ length: 6 }, (_, i) => `common-${i * 100}@example.com`),
+      'a common value with a rare one',
+    )
   })
 
   t.test('a deleted user takes its metadata entries with it', async (t) => {
