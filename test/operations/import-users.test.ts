@@ -87,31 +87,21 @@ t.test('importUsers', async (t) => {
   )
 
   t.test('one bad item fails alone, with pointers into the request', async (t) => {
-    const res = await importUsers(api, [
-      newUser(),
+    const bad = [
       { email: 'not-an-email', name: 'X', password: 'long enough' },
       { email: 'both@example.com', name: 'Both', password: 'long enough', passwordHash: bcrypt.hashSync('x', 4) },
       { email: 'neither@example.com', name: 'Neither' },
       { email: 'md5@example.com', name: 'Md5', passwordHash: '$1$saltsalt$qjXMvbEw8oaL.CzflDugX/' },
       { email: 'extra@example.com', name: 'Extra', password: 'long enough', role: 'admin' },
       { email: 'meta@example.com', name: 'Meta', password: 'long enough', metadata: { 'bad key': 'v' } },
-      'not an object',
-    ])
+    ]
+    const res = await importUsers(api, [newUser(), ...bad, 'not an object'])
     t.equal(res.statusCode, 400, 'an item that is not an object fails the request as a whole')
     t.same(
       res.json().errors.map((e: { pointer: string }) => e.pointer),
       ['/body/users/7'],
     )
-    const ok = await importUsers(api, [
-      newUser(),
-      { email: 'not-an-email', name: 'X', password: 'long enough' },
-      { email: 'both@example.com', name: 'Both', password: 'long enough', passwordHash: bcrypt.hashSync('x', 4) },
-      { email: 'neither@example.com', name: 'Neither' },
-      { email: 'md5@example.com', name: 'Md5', passwordHash: '$1$saltsalt$qjXMvbEw8oaL.CzflDugX/' },
-      { email: 'extra@example.com', name: 'Extra', password: 'long enough', role: 'admin' },
-      { email: 'meta@example.com', name: 'Meta', password: 'long enough', metadata: { 'bad key': 'v' } },
-      newUser({ status: 'disabled', externalId: 'crm-7', metadata: { plan: 'pro' } }),
-    ])
+    const ok = await importUsers(api, [newUser(), ...bad, newUser({ status: 'disabled', externalId: 'crm-7', metadata: { plan: 'pro' } })])
     t.equal(ok.statusCode, 200)
     const results = ok.json().results as Outcome[]
     t.same(

@@ -1,18 +1,16 @@
 // The SDK in a browser: the built bundle (sdk/dist/index.js, what a bundler or a page gets)
 // imported by a page of another origin in Debian's headless Chromium, calling the real app
 // over HTTP through CORS (CORS_ORIGINS set to the page's origin).
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import t from 'tap'
 import { apiVersion } from '../../sdk/src/generated/operations.js'
 import { build, MASTER_KEY } from '../helpers/app.js'
+import { chromiumMissing, launchChromium } from '../helpers/chromium.js'
 import { projectRoot } from '../helpers/e2e-server.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 /** Bound on every wait in the page; a broken page fails instead of hanging. */
 const WAIT_MS = 20_000
 
@@ -56,23 +54,12 @@ const page = `<!doctype html>
 </script>
 `
 
-if (!existsSync(CHROMIUM)) {
-  t.fail(`${CHROMIUM} is missing: apt-get install chromium (.ci/run installs it)`)
+const missing = chromiumMissing()
+if (missing) {
+  t.fail(missing)
 } else {
   t.test('the built SDK works in a browser, across origins', async (t) => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 30_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    const browser = await launchChromium()
     t.teardown(() => browser.close())
 
     // the page's own origin: a static server for the page and the bundle

@@ -1,18 +1,12 @@
 // The SDK end-to-end suite once more, through Prism (`prism proxy --errors`) in front of the
 // service: Prism checks every request and every response against openapi.yaml on its own, and
 // the run fails on any response that breaks the document.
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import t from 'tap'
 import { loadConfig } from '../../src/config.js'
 import { build, MASTER_KEY } from '../helpers/app.js'
 import { formatViolation, startPrismProxy } from '../helpers/prism.js'
-import { runSdkSuite } from './e2e-suite.js'
-
-async function listening(app: Awaited<ReturnType<typeof build>>['app']): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-}
+import { listening, runSdkSuite } from './e2e-suite.js'
 
 t.test('every operation through the SDK, through Prism: no response breaks the document', async (t) => {
   const dir = t.testdir()
