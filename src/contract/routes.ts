@@ -72,7 +72,8 @@ function deepObjectFolder(parameters: OpenApiParameter[]): ((query: Record<strin
       const match = member.exec(key)
       if (!match) continue
       const [, name, property] = match as unknown as [string, string, string]
-      query[name] ??= {}
+      // without a prototype: a key such as `__proto__` is then a key like any other
+      query[name] ??= Object.create(null)
       const target = query[name]
       // a plain `name=value` as well: leave both for validation to report
       if (typeof target !== 'object' || target === null || Array.isArray(target)) continue

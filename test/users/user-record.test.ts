@@ -162,6 +162,10 @@ t.test('metadata', async (t) => {
     t.same(pointers(badKey.json()), ['/query/metadata/has space'])
     const flat = await api.request({ method: 'GET', url: '/api/users?metadata=pro' })
     t.equal(flat.statusCode, 400)
+    const proto = await api.request({ method: 'GET', url: '/api/users?metadata[__proto__]=a&metadata[__proto__]=b' })
+    t.equal(proto.statusCode, 400, 'a repeated key is a list, not a string: refused, and no prototype is touched')
+    t.same(pointers(proto.json()), ['/query/metadata/__proto__'])
+    t.same((await list(api, 'metadata[__proto__]=x')).data, [], '__proto__ is a key like any other')
   })
 
   t.test('a value many users hold (more than the few looked up by id) filters and pages too', async (t) => {
