@@ -221,6 +221,9 @@ export function createUsersRepository(db: Db) {
               data: metadataEntries(parseMetadata(changes.metadata)).map((entry) => ({ userId: id, ...entry })),
             })
           }
+          // a user enabled again starts with a clean slate: the failed verifications counted
+          // while it was disabled must not lock it out
+          if (count === 1 && changes.status === 'active') await tx.passwordAttemptWindow.deleteMany({ where: { userId: id } })
           return count
         }),
       )

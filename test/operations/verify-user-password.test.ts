@@ -92,6 +92,17 @@ t.test('verifyUserPassword', async (t) => {
     // had the right password not counted, the missing 429 would have told that it was right
     t.same(outcomes, ['false', 'false', 'false', 'false', 'false', '429 too_many_attempts'])
     t.equal((await readUser(api, id)).user.lastVerifiedAt, null)
+
+    // enabled again, the user starts with a clean slate: the attempts made while it was
+    // disabled do not lock it out
+    const enabled = await api.request({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: { 'content-type': 'application/merge-patch+json' },
+      payload: { status: 'active' },
+    })
+    t.equal(enabled.statusCode, 200)
+    t.equal(outcome(await verify(api, id, TEST_PASSWORD)), 'true')
   })
 
   t.test('an unknown id is 404 not_found; a malformed id or body is 400', async (t) => {
