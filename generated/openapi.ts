@@ -96,7 +96,7 @@ export interface paths {
          *     minutes (the defaults; operators may set others), further attempts answer `429
          *     too_many_attempts` with `Retry-After` until that window has passed. Attempts are
          *     counted in the database, so they add up across API keys and service instances. Every
-         *     attempt on a `disabled` user counts as a failure. Since `lastVerifiedAt` is part of
+         *     attempt on a `disabled` user counts as a failure; enabling the user again clears them. Since `lastVerifiedAt` is part of
          *     the user, a success gives the user a new `ETag` (`updatedAt` stays). Needs the
          *     `users:verify` scope, which no other scope implies.
          */
