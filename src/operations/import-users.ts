@@ -41,7 +41,7 @@ function check(item: unknown, index: number): ImportItem | Outcome {
 
 export const importUsers: Handler<'importUsers'> = async ({ body }, { users, request }) => {
   const checked = body.users.map((item, index) => check(item, index))
-  const valid = checked.filter((c): c is ImportItem => 'user' in c && !('status' in c))
+  const valid = checked.filter((c): c is ImportItem => !('status' in c))
   const created = await importItems(users, valid, { nameExisting: callerHas(request, 'users:read') })
   const results = checked.map((c, index) => ('status' in c ? c : created.get(index)!))
   const createdCount = results.filter((r) => r.status === 'created').length

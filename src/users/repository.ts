@@ -99,6 +99,30 @@ function disabledAtFor(status: string, now: Date): Date | null {
   return status === 'disabled' ? now : null
 }
 
+/** The row of a new user, as create() and createMany() write it. */
+function newRow(input: NewUser, passwordHash: string, now: Date): UserRecord {
+  const status = input.status ?? 'active'
+  return {
+    id: uuidv7(),
+    email: normalizeEmail(input.email),
+    name: normalizeName(input.name),
+    status,
+    passwordHash,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    externalId: input.externalId ?? null,
+    metadata: storedMetadata(input.metadata ?? {}),
+    disabledAt: disabledAtFor(status, now),
+    lastVerifiedAt: null,
+  }
+}
+
+/** The UserMetadata rows that index a user's stored metadata. */
+function entryRows(row: Pick<UserRecord, 'id' | 'metadata'>) {
+  return metadataEntries(parseMetadata(row.metadata)).map((entry) => ({ userId: row.id, ...entry }))
+}
+
 // A metadata value held by at most this many users is "rare": on SQLite a list filtered by it
 // starts from those users rather than from the sort index (see filtersWhere). Either way a
 // first page costs a millisecond or two at this bound: looking up and sorting 500 users, or
@@ -217,9 +241,7 @@ export function createUsersRepository(db: Db) {
           })
           if (count === 1 && changes.metadata !== undefined) {
             await tx.userMetadata.deleteMany({ where: { userId: id } })
-            await tx.userMetadata.createMany({
-              data: metadataEntries(parseMetadata(changes.metadata)).map((entry) => ({ userId: id, ...entry })),
-            })
+            await tx.userMetadata.createMany({ data: entryRows({ id, metadata: changes.metadata }) })
           }
           // a user enabled again starts with a clean slate: the failed verifications counted
           // while it was disabled must not lock it out
@@ -268,7 +290,7 @@ export function createUsersRepository(db: Db) {
     if (filters.createdBefore !== undefined) where.push({ createdAt: { lt: new Date(filters.createdBefore) } })
     if (filters.externalId !== undefined) where.push({ externalId: filters.externalId })
     if (filters.id !== undefined) where.push({ id: { in: filters.id } })
-    // each pair is one probe of the (key, value, userId) index
+    // each pair: an EXISTS over the user's entries (one probe of the (userId, key) key)
     const metadata = Object.entries(filters.metadata ?? {})
     for (const [key, value] of metadata) where.push({ metadataEntries: { some: { key, value } } })
     if (metadata.length > 0 && db.provider === 'sqlite') {
@@ -298,28 +320,9 @@ export function createUsersRepository(db: Db) {
   }
 
   async function create(input: NewUser, options: WriteOptions = {}): Promise<UserRecord> {
-    const now = new Date()
-    const passwordHash = input.passwordHash ?? (await hashPassword(input.password))
-    const email = normalizeEmail(input.email)
-    const status = input.status ?? 'active'
-    const metadata = input.metadata ?? {}
-    const externalId = input.externalId ?? null
-    return guardUnique({ email, externalId }, options, () =>
-      prisma.user.create({
-        data: {
-          id: uuidv7(),
-          email,
-          name: normalizeName(input.name),
-          status,
-          disabledAt: disabledAtFor(status, now),
-          externalId,
-          metadata: storedMetadata(metadata),
-          metadataEntries: { create: metadataEntries(metadata) },
-          passwordHash,
-          createdAt: now,
-          updatedAt: now,
-        },
-      }),
+    const row = newRow(input, input.passwordHash ?? (await hashPassword(input.password)), new Date())
+    return guardUnique(row, options, () =>
+      prisma.user.create({ data: { ...row, metadataEntries: { create: metadataEntries(input.metadata ?? {}) } } }),
     )
   }
 
@@ -339,23 +342,7 @@ export function createUsersRepository(db: Db) {
      */
     async createMany(inputs: Array<NewUser & { passwordHash: string }>, options: WriteOptions = {}): Promise<Array<UserRecord | Problem>> {
       const now = new Date()
-      const rows: UserRecord[] = inputs.map((input) => {
-        const status = input.status ?? 'active'
-        return {
-          id: uuidv7(),
-          email: normalizeEmail(input.email),
-          name: normalizeName(input.name),
-          status,
-          passwordHash: input.passwordHash,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-          externalId: input.externalId ?? null,
-          metadata: storedMetadata(input.metadata ?? {}),
-          disabledAt: disabledAtFor(status, now),
-          lastVerifiedAt: null,
-        }
-      })
+      const rows = inputs.map((input) => newRow(input, input.passwordHash, now))
       const externalIds = rows.flatMap((row) => (row.externalId === null ? [] : [row.externalId]))
       const existing = [
         ...(await holdersOf(
@@ -384,9 +371,7 @@ export function createUsersRepository(db: Db) {
       try {
         await prisma.$transaction([
           prisma.user.createMany({ data: accepted }),
-          prisma.userMetadata.createMany({
-            data: accepted.flatMap((row) => metadataEntries(parseMetadata(row.metadata)).map((entry) => ({ userId: row.id, ...entry }))),
-          }),
+          prisma.userMetadata.createMany({ data: accepted.flatMap(entryRows) }),
         ])
         return outcomes
       } catch (error) {
