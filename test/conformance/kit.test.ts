@@ -273,12 +273,8 @@ t.test('command line and an unreachable deployment', async (t) => {
   t.match(missing.stderr, /--base-url \(or CONFORMANCE_BASE_URL\) is required/)
   t.match(missing.stderr, /^Usage: npm run conformance -- --base-url URL --key KEY/m, 'followed by the usage')
 
-  // a loopback port nothing listens on
-  const closed = createServer()
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-  const port = (closed.address() as AddressInfo).port
-  await new Promise<void>((resolve) => closed.close(() => resolve()))
-  const unreachable = await runKit(t, ['--base-url', `http://127.0.0.1:${port}`, '--key', MASTER_KEY])
+  // port 1 (tcpmux): no test server is ever given it, so nothing answers there
+  const unreachable = await runKit(t, ['--base-url', 'http://127.0.0.1:1', '--key', MASTER_KEY])
   t.equal(unreachable.code, 1, 'exit code 1')
   t.match(unreachable.stdout, /^✘ deployment: answers at http:\/\/127\.0\.0\.1:\d+\/ — GET \/openapi\.json: fetch failed/m)
   t.equal(unreachable.lines.at(-1), '0 passed, 1 failed')

@@ -2,7 +2,7 @@
 // opened from disk in Debian's headless Chromium, with every request beyond the file refused,
 // it renders the document: its title and version, and every operation's summary.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'playwright-core'
@@ -68,6 +68,8 @@ else await run()
 
 async function run() {
   await t.test('npm run docs writes one self-contained page', async (t) => {
+    // the page is a build output kept between runs: only this build may write the one read here
+    rmSync(OUTPUT, { force: true })
     const { code, output } = await buildDocs()
     t.equal(code, 0, 'npm run docs exits 0', { output })
     t.ok(existsSync(OUTPUT), 'docs/reference/index.html exists')
@@ -128,8 +130,10 @@ async function run() {
         .locator('h2')
         .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(summary)}\\s*$`) })
         .first()
-      await heading.waitFor({ state: 'visible' })
-      t.ok(await heading.isVisible(), `${operationId}: "${summary}" is listed under ${tag} and shown as its heading`)
+      await t.resolves(
+        heading.waitFor({ state: 'visible' }),
+        `${operationId}: "${summary}" is listed under ${tag} and shown as its heading`,
+      )
       for (const text of await menu.locator('.menu-item-type-operation').allInnerTexts()) listed.add(text.replace(/\s+/g, ' ').trim())
     }
     t.equal(listed.size, operations.length, 'and no other operation is listed', { listed: [...listed] })

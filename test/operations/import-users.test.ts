@@ -169,6 +169,7 @@ t.test('importUsers', async (t) => {
     )
     t.same([a!.status, b!.status], [200, 200])
     const outcomes = [...a!.json().results, ...b!.json().results] as Outcome[]
+    t.equal(outcomes.length, 400, 'each import answers an outcome for each of its 200 items')
     t.equal(outcomes.filter((o) => o.status === 'created').length, 200, 'every user created once, by one import or the other')
     t.ok(
       outcomes.filter((o) => o.status === 'failed').every((o) => o.problem?.code === 'email_taken'),

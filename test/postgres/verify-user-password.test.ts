@@ -47,7 +47,7 @@ t.test('password verification on PostgreSQL, with two instances sharing the data
     t.type(user.json().lastVerifiedAt, 'string', 'lastVerifiedAt is set')
   })
 
-  t.test('an imported bcrypt hash verifies on PostgreSQL and is upgraded once, whatever the concurrency', async (t) => {
+  t.test('an imported bcrypt hash verifies under concurrency on both instances and ends as Argon2id', async (t) => {
     const { id } = await createUser(a)
     const password = 'imported on postgres'
     const imported = bcrypt.hashSync(password, 4)

@@ -32,8 +32,5 @@ t.test('every operation through the SDK, through Prism: no response breaks the d
   const found = [...prism.takeViolations(), ...prismLimited.takeViolations()]
   const inResponses = found.filter((v) => !v.location.startsWith('request'))
   t.same(inResponses.map(formatViolation), [], 'no response breaks openapi.yaml')
-  t.ok(
-    found.every((v) => v.location.startsWith('request')),
-    `Prism refused ${found.length} deliberately invalid requests itself`,
-  )
+  t.ok(found.length > 0, `the suite's deliberately invalid requests went through Prism, which refused ${found.length} itself`)
 })

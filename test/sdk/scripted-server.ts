@@ -68,7 +68,8 @@ export async function scripted(t: Test, steps: Step[]) {
         return
       }
       response.writeHead(step.status, step.headers)
-      response.end(step.body === undefined ? undefined : JSON.stringify(step.body))
+      // a string goes out as it is (an HTML page, plain text); anything else as JSON
+      response.end(step.body === undefined ? undefined : typeof step.body === 'string' ? step.body : JSON.stringify(step.body))
     })
   })
   server.on('connection', (socket) => {

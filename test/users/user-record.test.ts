@@ -70,10 +70,8 @@ t.test('externalId', async (t) => {
     for (const bad of ['', ' lead', 'trail ', 'tab\there', 'é', 'x'.repeat(256)]) {
       const res = await post(api, newUser({ externalId: bad }))
       t.equal(res.statusCode, 400, JSON.stringify(bad))
-      t.ok(
-        pointers(res.json()).every((p) => p === '/body/externalId'),
-        pointers(res.json()).join(),
-      )
+      const at = pointers(res.json())
+      t.ok(at.length > 0 && at.every((p) => p === '/body/externalId'), `${JSON.stringify(bad)}: ${at.join()}`)
     }
     t.equal((await post(api, newUser({ externalId: 'a b|c:1' }))).statusCode, 201, 'inner spaces and punctuation are fine')
     t.equal((await post(api, newUser({ externalId: 'x'.repeat(255) }))).statusCode, 201)
@@ -275,7 +273,12 @@ t.test('on PostgreSQL with two instances', async (t) => {
 
   t.test('metadata round-trips and filters on PostgreSQL', async (t) => {
     const user = (await post(a, newUser({ metadata: { plan: 'pro', seats: '5' } }))).json()
-    await patch(b, user.id, { metadata: { seats: null, region: 'eu' } })
+    t.same((await patch(b, user.id, { metadata: { seats: null, region: 'eu' } })).json().metadata, { plan: 'pro', region: 'eu' })
+    t.same(
+      (await a.request({ method: 'GET', url: `/api/users/${user.id}` })).json().metadata,
+      { plan: 'pro', region: 'eu' },
+      'the other instance reads it back',
+    )
     t.same(
       (await list(a, 'metadata[plan]=pro&metadata[region]=eu')).data.map((u) => u.id),
       [user.id],
