@@ -20,6 +20,8 @@ import { generateClients, writeDerivedSchemas } from './prisma-generate.mjs'
 import { buildSdk } from '../sdk/scripts/build.mjs'
 
 const root = new URL('../', import.meta.url)
+const rootPath = fileURLToPath(root)
+const at = (relativePath) => fileURLToPath(new URL(relativePath, root))
 const check = process.argv.includes('--check')
 
 const specUrl = new URL('openapi.yaml', root)
@@ -114,22 +116,21 @@ ${operations.join('\n')}
 }
 const sdkRuntime = sdkRuntimeModule()
 
-const sdkManifestPath = new URL('sdk/package.json', root).pathname
+const sdkManifestPath = at('sdk/package.json')
 // only the version line changes, so the manifest keeps the formatting Biome gives it
 const sdkManifest = readFileSync(sdkManifestPath, 'utf8').replace(
   /^(\s*"version":\s*)"[^"]*"/m,
   (_, prefix) => `${prefix}${JSON.stringify(document.info.version)}`,
 )
 
-const expected = [
-  [new URL('generated/openapi.ts', root).pathname, types],
-  [new URL('sdk/src/generated/openapi.ts', root).pathname, types],
-  [new URL('sdk/src/generated/operations.ts', root).pathname, sdkRuntime],
+// written here (the derived Prisma schemas are written by writeDerivedSchemas())
+const written = [
+  [at('generated/openapi.ts'), types],
+  [at('sdk/src/generated/openapi.ts'), types],
+  [at('sdk/src/generated/operations.ts'), sdkRuntime],
   [sdkManifestPath, sdkManifest],
-  ...providers.map((provider) => [schemaPath(provider), deriveSchema(provider)]),
 ]
-
-const sdkDist = fileURLToPath(new URL('sdk/dist', root))
+const sdkDist = at('sdk/dist')
 
 /** Every file under `dir`, as relative path → content. */
 function readTree(dir) {
@@ -143,7 +144,8 @@ function readTree(dir) {
 }
 
 if (check) {
-  const stale = expected.filter(([file, text]) => {
+  const derivedSchemas = providers.map((provider) => [schemaPath(provider), deriveSchema(provider)])
+  const stale = [...written, ...derivedSchemas].filter(([file, text]) => {
     try {
       return readFileSync(file, 'utf8') !== text
     } catch {
@@ -164,17 +166,17 @@ if (check) {
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
-  for (const [file] of stale) console.error(`out of date: ${file.replace(root.pathname, '')}`)
+  for (const [file] of stale) console.error(`out of date: ${relative(rootPath, file)}`)
   if (stale.length > 0) {
     console.error('run `npm run generate` and commit the result')
     process.exit(1)
   }
   console.log('generated files are up to date')
 } else {
-  for (const [file, text] of expected.slice(0, 4)) {
+  for (const [file, text] of written) {
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, text)
-    console.log(`wrote ${file.replace(root.pathname, '')}`)
+    console.log(`wrote ${relative(rootPath, file)}`)
   }
   await buildSdk(sdkDist)
   console.log('built sdk/dist')

@@ -627,7 +627,7 @@ function createTransport(options) {
   const { retry } = options;
   async function attempt(request, body) {
     const caller = request.signal;
-    if (caller.aborted) return { error: caller.reason, aborted: true };
+    if (caller.aborted) return { error: caller.reason };
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -647,10 +647,10 @@ function createTransport(options) {
       const payload = NULL_BODY_STATUSES.has(response.status) || request.method === "HEAD" ? null : await response.arrayBuffer();
       return { response: new Response(payload, { status: response.status, statusText: response.statusText, headers: response.headers }) };
     } catch (error) {
-      if (caller.aborted) return { error: caller.reason, aborted: true };
-      if (timedOut) return { error: new TimeoutError(options.timeoutMs), aborted: false };
+      if (caller.aborted) return { error: caller.reason };
+      if (timedOut) return { error: new TimeoutError(options.timeoutMs) };
       const message = error instanceof Error ? error.message : String(error);
-      return { error: new NetworkError(`${request.method} ${request.url} failed: ${message}`, { cause: error }), aborted: false };
+      return { error: new NetworkError(`${request.method} ${request.url} failed: ${message}`, { cause: error }) };
     } finally {
       clearTimeout(timer);
       caller.removeEventListener("abort", forwardAbort);
@@ -677,7 +677,7 @@ function createTransport(options) {
         delayMs = mayRetry ? await retryDelay(outcome.response, retryNumber) : void 0;
         if (delayMs === void 0) return outcome.response;
       } else {
-        if (!mayRetry || outcome.aborted) throw outcome.error;
+        if (!mayRetry || request.signal.aborted) throw outcome.error;
         delayMs = backoff(retryNumber);
       }
       options.onRetry?.({

@@ -36,7 +36,7 @@ const RETRIED_STATUSES = new Set([429, 503])
 // Statuses whose responses cannot carry a body (the Response constructor refuses one).
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304])
 
-type Attempt = { response: Response } | { error: unknown; aborted: boolean }
+type Attempt = { response: Response } | { error: unknown }
 
 /**
  * The fetch under openapi-fetch: each attempt gets its own timeout, covering the whole
@@ -50,7 +50,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
 
   async function attempt(request: Request, body: ArrayBuffer | undefined): Promise<Attempt> {
     const caller = request.signal
-    if (caller.aborted) return { error: caller.reason, aborted: true }
+    if (caller.aborted) return { error: caller.reason }
     const controller = new AbortController()
     let timedOut = false
     const timer = setTimeout(() => {
@@ -70,10 +70,10 @@ export function createTransport(options: TransportOptions): (request: Request) =
       const payload = NULL_BODY_STATUSES.has(response.status) || request.method === 'HEAD' ? null : await response.arrayBuffer()
       return { response: new Response(payload, { status: response.status, statusText: response.statusText, headers: response.headers }) }
     } catch (error) {
-      if (caller.aborted) return { error: caller.reason, aborted: true }
-      if (timedOut) return { error: new TimeoutError(options.timeoutMs), aborted: false }
+      if (caller.aborted) return { error: caller.reason }
+      if (timedOut) return { error: new TimeoutError(options.timeoutMs) }
       const message = error instanceof Error ? error.message : String(error)
-      return { error: new NetworkError(`${request.method} ${request.url} failed: ${message}`, { cause: error }), aborted: false }
+      return { error: new NetworkError(`${request.method} ${request.url} failed: ${message}`, { cause: error }) }
     } finally {
       clearTimeout(timer)
       caller.removeEventListener('abort', forwardAbort)
@@ -105,7 +105,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
         delayMs = mayRetry ? await retryDelay(outcome.response, retryNumber) : undefined
         if (delayMs === undefined) return outcome.response
       } else {
-        if (!mayRetry || outcome.aborted) throw outcome.error
+        // an abort by the caller is final: its signal stays aborted
+        if (!mayRetry || request.signal.aborted) throw outcome.error
         delayMs = backoff(retryNumber)
       }
       options.onRetry?.({

@@ -4,13 +4,12 @@
 import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import t from 'tap'
 import { parse, stringify } from 'yaml'
 import { contractViolations } from '../../src/contract/check.js'
-import { build } from '../helpers/app.js'
+import { build, listening } from '../helpers/app.js'
 import { uninstrumented } from '../helpers/child-env.js'
 import { projectRoot } from '../helpers/e2e-server.js'
 
@@ -190,15 +189,10 @@ t.test('the generated client compiles under --strict and runs every user operati
   if (compiled.code !== 0) return t.fail(`tsc output:\n${compiled.stdout}${compiled.stderr}`)
 
   const api = await build(t, {}, join(dir, 'server'))
-  await api.app.listen({ port: 0, host: '127.0.0.1' })
-  const { port } = api.app.server.address() as AddressInfo
+  const baseUrl = await listening(api.app)
   const email = 'ada.sdk@example.com'
   started = Date.now()
-  const ran = await runNode(
-    [join(dir, 'dist', 'program.js'), `http://127.0.0.1:${port}`, api.config.masterKey, email],
-    dir,
-    PROGRAM_TIMEOUT_MS,
-  )
+  const ran = await runNode([join(dir, 'dist', 'program.js'), baseUrl, api.config.masterKey, email], dir, PROGRAM_TIMEOUT_MS)
   t.equal(ran.code, 0, `the program runs to the end (${Date.now() - started} ms)`)
   if (ran.code !== 0) return t.fail(`program output:\n${ran.stdout}${ran.stderr}`)
 

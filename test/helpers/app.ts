@@ -116,6 +116,12 @@ export async function createUser(api: TestApp, overrides: Record<string, unknown
   return response.json() as { id: string; email: string; name: string; status: string; createdAt: string; updatedAt: string }
 }
 
+/** The base URL of an app listening on a free loopback port. */
+export async function listening(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+}
+
 /** Issues a scoped API key through the API (with the master key) and returns its secret. */
 export async function issueKey(api: TestApp, scopes: string[]): Promise<string> {
   const response = await api.request({

@@ -42,7 +42,7 @@ import { uninstrumented } from './child-env.js'
 import { projectRoot } from './e2e-server.js'
 
 /** Bound on Prism's start-up (it parses and dereferences the whole document first). */
-export const PRISM_START_TIMEOUT_MS = 60_000
+const PRISM_START_TIMEOUT_MS = 60_000
 const PRISM_EXIT_TIMEOUT_MS = 10_000
 const PRISM_ERROR_TYPE = 'https://stoplight.io/prism/errors#'
 // enough of any answer to read a problem document; the rest is relayed, not kept
@@ -72,8 +72,6 @@ export interface PrismProxy {
   violations(): string[]
   /** Returns the violations so far, structured, and forgets them: for a test that expects some. */
   takeViolations(): PrismViolation[]
-  /** The tail of Prism's own log. */
-  output(): string
 }
 
 export function formatViolation(v: PrismViolation): string {
@@ -101,7 +99,7 @@ function fromDiagnostic(base: Omit<PrismViolation, 'location' | 'severity' | 'me
 const requestLocations: Record<string, string> = { UNAUTHORIZED: 'request.security', UNPROCESSABLE_ENTITY: 'request.header.prefer' }
 
 /** What one answer that came back through Prism says about the exchange. */
-export function violationsIn(
+function violationsIn(
   request: { method: string; url: string },
   response: { status: number; headers: http.IncomingHttpHeaders; body: string },
 ): PrismViolation[] {
@@ -181,7 +179,7 @@ function waitForExit(child: ChildProcess, exited: Promise<void>, ms: number): Pr
  * recording relay in front of it; both stop when `t` ends. When `t` ends with violations that
  * no `takeViolations()` claimed, its teardown throws them, which fails the run.
  */
-export async function startPrismProxy(t: Test, upstreamBaseUrl: string, timeoutMs = PRISM_START_TIMEOUT_MS): Promise<PrismProxy> {
+export async function startPrismProxy(t: Test, upstreamBaseUrl: string): Promise<PrismProxy> {
   // Prism watches its document and restarts when it changes, on a new port when asked for port
   // 0: it gets a copy of openapi.yaml taken now, which nothing else writes.
   const workdir = mkdtempSync(join(tmpdir(), 'prism-proxy-'))
@@ -236,7 +234,10 @@ export async function startPrismProxy(t: Test, upstreamBaseUrl: string, timeoutM
   })
 
   const prismUrl = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(new Error(`Prism did not listen within ${timeoutMs} ms:\n${log}`))), timeoutMs)
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`Prism did not listen within ${PRISM_START_TIMEOUT_MS} ms:\n${log}`))),
+      PRISM_START_TIMEOUT_MS,
+    )
     let settled = false
     function finish(action: () => void) {
       if (settled) return
@@ -294,6 +295,5 @@ export async function startPrismProxy(t: Test, upstreamBaseUrl: string, timeoutM
     baseUrl: `http://127.0.0.1:${port}`,
     violations: () => recorded.map(formatViolation),
     takeViolations: () => recorded.splice(0, recorded.length),
-    output: () => log,
   }
 }

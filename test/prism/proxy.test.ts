@@ -5,15 +5,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
 import { contractViolations } from '../../src/contract/check.js'
-import { build, newUser, type TestApp } from '../helpers/app.js'
+import { build, listening, newUser, type TestApp } from '../helpers/app.js'
 import { formatViolation, type PrismProxy, startPrismProxy } from '../helpers/prism.js'
 
 const REQUEST_TIMEOUT_MS = 15_000
-
-async function listening(api: TestApp): Promise<string> {
-  await api.app.listen({ port: 0, host: '127.0.0.1' })
-  return `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`
-}
 
 interface Answer {
   status: number
@@ -67,7 +62,7 @@ async function send(
 
 t.test('a conforming run through the proxy reports no violation', async (t) => {
   const api = await build(t)
-  const prism = await startPrismProxy(t, await listening(api))
+  const prism = await startPrismProxy(t, await listening(api.app))
   const call = (method: string, path: string, options?: SendOptions) => send(t, prism, api, method, path, options)
 
   const first = newUser({ email: 'ada.prism@example.com' })
@@ -129,7 +124,7 @@ t.test('a conforming run through the proxy reports no violation', async (t) => {
 
 t.test('a request that breaks the document never reaches the server and is reported', async (t) => {
   const api = await build(t)
-  const prism = await startPrismProxy(t, await listening(api))
+  const prism = await startPrismProxy(t, await listening(api.app))
   const call = (method: string, path: string, options?: SendOptions) => send(t, prism, api, method, path, options)
 
   t.equal((await call('GET', '/api/users?limit=0', { prismAnswers: true })).status, 422, 'limit=0: Prism answers 422 itself')
@@ -200,7 +195,7 @@ async function breaker(t: Test, upstream: string, alter: (response: Altered) => 
 
 t.test('a deliberately broken response field makes the run fail', async (t) => {
   const api = await build(t)
-  const upstream = await breaker(t, await listening(api), (response) => {
+  const upstream = await breaker(t, await listening(api.app), (response) => {
     if (response.method === 'GET' && /^\/api\/users\/[^/?]+$/.test(response.path)) delete response.body.email
     if (response.method === 'PATCH') response.body.status = 1
     if (response.method === 'PUT') delete response.headers.etag

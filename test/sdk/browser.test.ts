@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import t from 'tap'
 import { apiVersion } from '../../sdk/src/generated/operations.js'
-import { build, MASTER_KEY } from '../helpers/app.js'
+import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { chromiumMissing, launchChromium } from '../helpers/chromium.js'
 import { projectRoot } from '../helpers/e2e-server.js'
 
@@ -74,8 +74,7 @@ if (missing) {
     const pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`
 
     const { app } = await build(t, { corsOrigins: [pageOrigin] })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const apiOrigin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    const apiOrigin = await listening(app)
 
     const tab = await browser.newPage()
     tab.setDefaultTimeout(WAIT_MS)

@@ -3,8 +3,6 @@
 // or the service behind a proxy). Every response is checked against the contract, and the
 // suite ends by asserting that each (operation, declared status) pair was seen.
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 import { contractViolations, operationFor } from '../../src/contract/check.js'
 import { listOperations } from '../../src/contract/spec.js'
@@ -162,12 +160,6 @@ function problemExpecter(recorder: ReturnType<typeof createRecorder>, answeredBy
     t.fail(`${operation}: expected a ProblemError ${status} ${code}, got a success`, { outcome })
     throw new Error(`${operation} did not fail`)
   }) as ExpectProblem
-}
-
-/** The base URL of a test app, listening on a free loopback port. */
-export async function listening(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
 }
 
 /** Runs `task` over `items`, `concurrency` at a time, in order of completion. */

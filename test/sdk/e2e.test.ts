@@ -3,8 +3,8 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { loadConfig } from '../../src/config.js'
-import { build, MASTER_KEY } from '../helpers/app.js'
-import { listening, runSdkSuite } from './e2e-suite.js'
+import { build, listening, MASTER_KEY } from '../helpers/app.js'
+import { runSdkSuite } from './e2e-suite.js'
 
 t.test('every operation and declared status through the SDK', async (t) => {
   const dir = t.testdir()

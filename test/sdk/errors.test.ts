@@ -3,18 +3,9 @@
 // UnexpectedResponseError, no answer a NetworkError. Against a scripted local HTTP server.
 import t from 'tap'
 import { createClient, isProblem, NetworkError, ProblemError, UnexpectedResponseError, UserManagementError } from '../../sdk/src/index.js'
-import { created, problem, scripted, USER } from './scripted-server.js'
+import { created, failure, problem, scripted, USER } from './scripted-server.js'
 
 const clientOf = (baseUrl: string) => createClient({ baseUrl, apiKey: 'stub-key', retries: 0 })
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to fail')
-}
 
 t.test('a declared problem is a ProblemError of its operation', async (t) => {
   const server = await scripted(t, [problem(409, 'email_taken', { 'retry-after': '3' })])

@@ -3,13 +3,12 @@
 // JavaScript run by Node against a real server.
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import t from 'tap'
 import { uuidv7 } from 'uuidv7'
-import { build, MASTER_KEY } from '../helpers/app.js'
+import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { projectRoot } from '../helpers/e2e-server.js'
 
 const run = promisify(execFile)
@@ -82,8 +81,7 @@ t.test('npm install <repo>/sdk in a project outside the repository: typed, impor
   })
 
   const api = await build(t)
-  await api.app.listen({ port: 0, host: '127.0.0.1' })
-  const baseUrl = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`
+  const baseUrl = await listening(api.app)
   // a 250-user table, written straight into the database (hashing 250 passwords through the
   // API is what the end-to-end suite does; here the installed package is what is tested)
   const tag = `consumer-${uuidv7().slice(-8)}`

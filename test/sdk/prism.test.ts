@@ -4,9 +4,9 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { loadConfig } from '../../src/config.js'
-import { build, MASTER_KEY } from '../helpers/app.js'
+import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { formatViolation, startPrismProxy } from '../helpers/prism.js'
-import { listening, runSdkSuite } from './e2e-suite.js'
+import { runSdkSuite } from './e2e-suite.js'
 
 t.test('every operation through the SDK, through Prism: no response breaks the document', async (t) => {
   const dir = t.testdir()

@@ -3,13 +3,12 @@
 // against a fresh server.
 import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import t from 'tap'
 import ts from 'typescript'
-import { build, MASTER_KEY } from '../helpers/app.js'
+import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { projectRoot } from '../helpers/e2e-server.js'
 
 const run = promisify(execFile)
@@ -55,10 +54,10 @@ t.test('sdk/README.md: every example compiles and runs', async (t) => {
   })
 
   const { app } = await build(t)
-  await app.listen({ port: 0, host: '127.0.0.1' })
+  const baseUrl = await listening(app)
   const env = {
     ...process.env,
-    USERS_API_URL: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    USERS_API_URL: baseUrl,
     USERS_API_KEY: MASTER_KEY,
   }
   const bundle = pathToFileURL(join(projectRoot, 'sdk', 'dist', 'index.js')).href

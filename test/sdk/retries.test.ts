@@ -11,7 +11,7 @@ import {
   TimeoutError,
   UnexpectedResponseError,
 } from '../../sdk/src/index.js'
-import { created, emptyPage, healthy, problem, type Received, scripted, USER, userOk } from './scripted-server.js'
+import { created, emptyPage, failure, healthy, problem, type Received, scripted, USER, userOk } from './scripted-server.js'
 
 function clientOf(baseUrl: string, options: Partial<ClientOptions> = {}) {
   const retries: RetryEvent[] = []
@@ -28,15 +28,6 @@ function clientOf(baseUrl: string, options: Partial<ClientOptions> = {}) {
 
 /** The gaps between the arrivals of consecutive requests, in ms. */
 const gaps = (received: Received[]) => received.slice(1).map((request, i) => request.at - received[i]!.at)
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to fail')
-}
 
 t.test('GET: 503 then 429 then 200 is retried with exponential back-off', async (t) => {
   const server = await scripted(t, [problem(503, 'unavailable'), problem(429, 'rate_limited'), emptyPage])

@@ -26,8 +26,22 @@ export const USER = {
   email: 'ada@example.com',
   name: 'Ada Lovelace',
   status: 'active',
+  externalId: null,
+  metadata: {},
   createdAt: '2026-11-26T09:30:00.000Z',
   updatedAt: '2026-11-26T09:30:00.000Z',
+  disabledAt: null,
+  lastVerifiedAt: null,
+}
+
+/** What a call that must fail threw; an error when it did not fail. */
+export async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected the call to fail')
 }
 
 export const problem = (status: number, code: string, headers: Record<string, string> = {}): Step => ({

@@ -65,18 +65,17 @@ const invalid: Array<[string, string]> = [
   ['a code no operation declares', `if (isProblem(error, 'createUser')) switch (error.code) { case 'no_such_code': break }`],
 ]
 
-// Once the document declares codes per operation, a code another operation has is an error
-// here too: pick one that createUser does not declare, if there is any.
+// Codes are declared per operation: a code another operation has (and createUser does not) is
+// an error in a switch on createUser's codes too.
 const createUserCodes = new Set<string>(Object.values(operationTable.createUser.problems).flatMap((codes) => (codes === null ? [] : codes)))
 const foreignCode = [...new Set(Object.values(operationTable).flatMap(({ problems }) => Object.values(problems).flat()))].find(
   (code) => typeof code === 'string' && !createUserCodes.has(code),
 )
-if (foreignCode) {
-  invalid.push([
-    `a code of another operation (${foreignCode})`,
-    `if (isProblem(error, 'createUser')) switch (error.code) { case '${foreignCode}': break }`,
-  ])
-}
+if (!foreignCode) throw new Error('every operation declares only createUser codes: the per-operation check has nothing to try')
+invalid.push([
+  `a code of another operation (${foreignCode})`,
+  `if (isProblem(error, 'createUser')) switch (error.code) { case '${foreignCode}': break }`,
+])
 
 t.test('the SDK types reject wrong calls and accept right ones', async (t) => {
   const dir = t.testdir()
