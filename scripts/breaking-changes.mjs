@@ -655,7 +655,7 @@ function gitSucceeds(args) {
 const short = (rev) => git(['rev-parse', '--short', rev])
 
 /** The git revision to compare with, and why it was chosen; undefined when there is none. */
-function chooseBase(spec, explicit) {
+function chooseBase(spec, explicit, currentVersion) {
   if (!gitSucceeds(['rev-parse', '--git-dir'])) throw new UsageError('not in a git repository: pass --base-file <file>')
   if (explicit) {
     if (!gitSucceeds(['rev-parse', '--verify', '-q', `${explicit}^{commit}`])) throw new UsageError(`no such git revision: ${explicit}`)
@@ -673,11 +673,10 @@ function chooseBase(spec, explicit) {
   // the previous version of the document as it was last released: the newest commit whose
   // document has another info.version than the one checked now, so a run on main compares
   // release with release, however many commits the current version took
-  const current = versionOf(readWorkingDocument(spec))
   for (const rev of git(['log', '--format=%H', '--', spec]).split('\n').filter(Boolean)) {
     const text = readAt(rev, spec)
     const version = text === undefined ? undefined : versionOf(text)
-    if (version !== undefined && version !== current) {
+    if (version !== undefined && version !== currentVersion) {
       return { rev, why: `the last commit of version ${version} (${short(rev)} "${git(['log', '-1', '--format=%s', rev])}")` }
     }
   }
@@ -693,17 +692,13 @@ function chooseBase(spec, explicit) {
   return { rev: `${last}^`, why: `the version before ${short(last)} "${subject}", the last commit that changed ${spec}` }
 }
 
-/** info.version of a document's text, read cheaply (the whole document is parsed later). */
+/** info.version of a document's text (undefined when it is not an OpenAPI document). */
 function versionOf(text) {
   try {
     return parseDocument(text, 'the document').info?.version
   } catch {
     return undefined
   }
-}
-
-function readWorkingDocument(spec) {
-  return readFileSync(spec, 'utf8')
 }
 
 function readAt(rev, spec) {
@@ -749,7 +744,7 @@ function run(argv) {
     baseText = readFileSync(values['base-file'], 'utf8')
     baseLabel = values['base-file']
   } else {
-    const base = chooseBase(spec, values.base ?? process.env.BREAKING_BASE)
+    const base = chooseBase(spec, values.base ?? process.env.BREAKING_BASE, headVersion.text)
     if (!base) baseLabel = `none: no earlier version of ${spec} in the history`
     else {
       baseText = readAt(base.rev, spec)

@@ -3,7 +3,7 @@
 // document by the client; these checks add what a schema cannot say.
 import { isDeepStrictEqual } from 'node:util'
 import { randomUUID } from 'node:crypto'
-import type { BoundOperation } from '../../src/contract/spec.js'
+import { allowedMethods, type BoundOperation } from '../../src/contract/spec.js'
 import type { Exchange } from './client.js'
 import {
   type Context,
@@ -21,7 +21,6 @@ import {
 import {
   declaresBodyMember,
   declaresHeader,
-  methodsOf,
   operation,
   operations,
   pathOf,
@@ -836,7 +835,7 @@ const routing: Scenario = {
         const exchange = await ctx.client.send(method, concrete)
         expectProblem(exchange, 405, 'method_not_allowed')
         const allow = (exchange.headers.allow ?? '').split(',').map((m) => m.trim().toUpperCase())
-        const missing = methodsOf(path).filter((m) => !allow.includes(m))
+        const missing = allowedMethods(path).filter((m) => !allow.includes(m))
         expect(missing.length === 0, `Allow: ${exchange.headers.allow ?? 'missing'} lacks ${missing.join(', ')}`)
       })
     }

@@ -80,7 +80,7 @@ export function userOf(exchange: Exchange): User {
 
 /** The fields of a user a client compares: everything the representation shows. */
 export function sameUser(actual: User, expected: User): boolean {
-  return isDeepStrictEqual({ ...actual }, { ...expected })
+  return isDeepStrictEqual(actual, expected)
 }
 
 export function differences(actual: User, expected: User): string {

@@ -33,14 +33,9 @@ export function requestMediaTypes(op: BoundOperation): string[] {
   return Object.keys(op.requestBody?.content ?? {})
 }
 
-/** The methods the document declares for a path, as an `Allow` header lists them. */
-export function methodsOf(path: string): string[] {
-  return allowedMethods(path)
-}
-
 /** A method the document does not declare for the path (for a 405), if there is one. */
 export function undeclaredMethod(path: string): string | undefined {
-  const declared = methodsOf(path)
+  const declared = allowedMethods(path)
   return HTTP_METHODS.map((m) => m.toUpperCase()).find((m) => !declared.includes(m))
 }
 
