@@ -21,6 +21,17 @@ export interface Config {
   trustProxy: boolean | number | string
   requestTimeoutMs: number
   connectionTimeoutMs: number
+  database: DatabaseOptions
+}
+
+/** How long the service waits for its database before it answers 503 (see README). */
+export interface DatabaseOptions {
+  /** PostgreSQL: opening a connection, or waiting for a free one in the pool */
+  connectTimeoutMs: number
+  /** PostgreSQL: one statement (statement_timeout and a client-side read timeout); SQLite: the busy timeout */
+  statementTimeoutMs: number
+  /** PostgreSQL: connections in the pool */
+  poolMax: number
 }
 
 const schema = {
@@ -44,6 +55,9 @@ const schema = {
     TRUST_PROXY: { type: 'string', pattern: '^(true|false|[0-9]+|[0-9a-fA-F.:/,\\s]+)$', default: 'false' },
     REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 30000 },
     CONNECTION_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 60000 },
+    DATABASE_CONNECT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 5000 },
+    DATABASE_STATEMENT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 3600000, default: 10000 },
+    DATABASE_POOL_MAX: { type: 'integer', minimum: 1, maximum: 1000, default: 10 },
   },
 } as const
 
@@ -96,5 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(values.TRUST_PROXY as string),
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS as number,
     connectionTimeoutMs: values.CONNECTION_TIMEOUT_MS as number,
+    database: {
+      connectTimeoutMs: values.DATABASE_CONNECT_TIMEOUT_MS as number,
+      statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS as number,
+      poolMax: values.DATABASE_POOL_MAX as number,
+    },
   }
 }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const loaded = loadConfig()
   const config = { ...loaded, masterKey: settleMasterKey(loaded) }
   await migrate(config.databaseUrl)
-  const db = await createDb(config.databaseUrl)
+  const db = await createDb(config.databaseUrl, config.database)
   const app = await buildApp({ config, db })
   app.addHook('onClose', async () => db.close())
 

@@ -17,6 +17,7 @@ t.test('defaults', async (t) => {
     trustProxy: false,
     requestTimeoutMs: 30000,
     connectionTimeoutMs: 60000,
+    database: { connectTimeoutMs: 5000, statementTimeoutMs: 10000, poolMax: 10 },
   })
 })
 
@@ -27,8 +28,12 @@ t.test('values from the environment', async (t) => {
     DATABASE_URL: 'postgresql://db.internal/users',
     LOG_LEVEL: 'warn',
     BODY_LIMIT_BYTES: '2048',
+    DATABASE_CONNECT_TIMEOUT_MS: '1000',
+    DATABASE_STATEMENT_TIMEOUT_MS: '2500',
+    DATABASE_POOL_MAX: '3',
   })
   t.match(config, { port: 8080, host: '0.0.0.0', databaseUrl: 'postgresql://db.internal/users', logLevel: 'warn', bodyLimit: 2048 })
+  t.same(config.database, { connectTimeoutMs: 1000, statementTimeoutMs: 2500, poolMax: 3 })
 })
 
 t.test('a bad value names its variable', async (t) => {
@@ -38,6 +43,9 @@ t.test('a bad value names its variable', async (t) => {
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://localhost/users'],
     ['BODY_LIMIT_BYTES', '12'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', '10'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', 'soon'],
+    ['DATABASE_POOL_MAX', '0'],
     ['API_MASTER_KEY', 'too-short'],
     ['RATE_LIMIT_MAX', '0'],
     ['REDIS_URL', 'localhost:6379'],

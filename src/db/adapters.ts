@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 
 // Several processes may write the same file; SQLite waits this long for a lock before it
-// answers SQLITE_BUSY.
+// answers SQLITE_BUSY (the service's DATABASE_STATEMENT_TIMEOUT_MS replaces it).
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 // WAL lets readers run while one process writes; synchronous=NORMAL keeps every committed
@@ -16,8 +16,8 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000
 // two are per connection, hence set on each one.
 const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;'
 
-export function sqliteAdapterFactory(path: string): SqlMigrationAwareDriverAdapterFactory {
-  const inner = new PrismaBetterSqlite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS })
+export function sqliteAdapterFactory(path: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): SqlMigrationAwareDriverAdapterFactory {
+  const inner = new PrismaBetterSqlite3({ url: path, timeout: busyTimeoutMs })
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -45,8 +45,29 @@ async function prepareSqlite(adapter: SqlDriverAdapter): Promise<SqlDriverAdapte
   })
 }
 
-export function postgresAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  return new PrismaPg({ connectionString: url })
+export interface PostgresPoolOptions {
+  connectTimeoutMs: number
+  statementTimeoutMs: number
+  poolMax: number
+}
+
+export function postgresAdapterFactory(url: string, pool?: PostgresPoolOptions): SqlMigrationAwareDriverAdapterFactory {
+  if (pool === undefined) return new PrismaPg({ connectionString: url })
+  return new PrismaPg({
+    connectionString: url,
+    max: pool.poolMax,
+    // bounds both opening a connection and waiting for a free one: a stopped or
+    // black-holed server fails the request instead of queueing it for ever
+    connectionTimeoutMillis: pool.connectTimeoutMs,
+    // the server cancels a slow statement; the client gives up on a server that stopped
+    // answering altogether, which statement_timeout cannot notice
+    statement_timeout: pool.statementTimeoutMs,
+    query_timeout: pool.statementTimeoutMs,
+    keepAlive: true,
+    // An idle connection that dies when the server stops emits the pool's 'error', which
+    // ends the process when nobody listens: PrismaPg.connect() listens (the outage test
+    // proves it), and the pool opens new connections when the server is back.
+  })
 }
 
 // Engine bug: its introspection reads pg_catalog's "char" columns (OID 18), which

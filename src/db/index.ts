@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
-import { postgresAdapterFactory, sqliteAdapterFactory } from './adapters.js'
+import type { DatabaseOptions } from '../config.js'
+import { postgresAdapterFactory, SQLITE_BUSY_TIMEOUT_MS, sqliteAdapterFactory } from './adapters.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -13,20 +14,21 @@ export interface Db {
   // Typed as the SQLite client: both generated clients have the same model API.
   prisma: PrismaClient
   provider: Provider
-  ping(): Promise<void>
+  /** Rejects when the database does not answer a trivial query within timeoutMs. */
+  ping(timeoutMs?: number): Promise<void>
   close(): Promise<void>
 }
 
-export async function createDb(databaseUrl: string): Promise<Db> {
+export async function createDb(databaseUrl: string, options?: DatabaseOptions): Promise<Db> {
   const target = parseDatabaseUrl(databaseUrl)
   let prisma: PrismaClient
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.path), { recursive: true })
-    prisma = new PrismaClient({ adapter: sqliteAdapterFactory(target.path) })
+    prisma = new PrismaClient({ adapter: sqliteAdapterFactory(target.path, options?.statementTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS) })
   } else {
     // Loaded on demand: a SQLite deployment never needs the PostgreSQL client.
     const { PrismaClient: PgPrismaClient } = await import('../../generated/prisma/postgresql/client.js')
-    prisma = new PgPrismaClient({ adapter: postgresAdapterFactory(target.url) }) as unknown as PrismaClient
+    prisma = new PgPrismaClient({ adapter: postgresAdapterFactory(target.url, options) }) as unknown as PrismaClient
   }
   try {
     await prisma.$connect()
@@ -38,11 +40,32 @@ export async function createDb(databaseUrl: string): Promise<Db> {
   return {
     prisma,
     provider: target.provider,
-    ping: async () => {
-      await prisma.$queryRawUnsafe('SELECT 1')
+    ping: async (timeoutMs) => {
+      const query = prisma.$queryRawUnsafe('SELECT 1')
+      if (timeoutMs === undefined) {
+        await query
+        return
+      }
+      // a black-holed server never refuses: only a deadline of our own ends the wait
+      let timer: NodeJS.Timeout | undefined
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DatabaseTimeoutError(`the database did not answer within ${timeoutMs} ms`)), timeoutMs)
+      })
+      query.catch(() => {})
+      try {
+        await Promise.race([query, deadline])
+      } finally {
+        clearTimeout(timer)
+      }
     },
     close: () => prisma.$disconnect(),
   }
+}
+
+/** The database did not answer in time; classified as unavailable (ETIMEDOUT). */
+export class DatabaseTimeoutError extends Error {
+  override name = 'DatabaseTimeoutError'
+  readonly code = 'ETIMEDOUT'
 }
 
 // Some filesystems (network mounts) cannot hold a WAL; SQLite then silently keeps its

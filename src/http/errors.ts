@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { allowedMethods, matchPath } from '../contract/spec.js'
+import { isDatabaseUnavailable } from '../db/errors.js'
 import { Problem, type FieldError } from './problems.js'
 
 type ValidationError = NonNullable<FastifyError['validation']>[number]
@@ -67,9 +68,19 @@ export function fieldErrors(validation: readonly ValidationError[], root: string
   })
 }
 
+// Long enough for a database restart or a failover to finish, short enough that clients
+// come back soon after it did.
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
+
+/** `503 unavailable`: the database cannot serve the request now; retrying later can succeed. */
+export function unavailable(): Problem {
+  return new Problem('unavailable', { headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } })
+}
+
 /** Maps whatever was thrown to the problem it is; anything unexpected is `internal`. */
 export function toProblem(error: FastifyError | Error): Problem {
   if (error instanceof Problem) return error
+  if (isDatabaseUnavailable(error)) return unavailable()
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const root = pointerRoots[fastifyError.validationContext ?? 'body'] ?? '/body'
@@ -124,7 +135,9 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error)
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    // an outage is logged once per request as a warning: the error itself says what failed
+    if (problem.code === 'unavailable') request.log.warn({ err: error }, 'database unavailable')
+    else if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: problem.code }, 'request rejected')
     return sendProblem(request, reply, problem)
   })

@@ -1,12 +1,16 @@
 import type { Handler } from '../contract/types.js'
-import { Problem } from '../http/problems.js'
+import { unavailable } from '../http/errors.js'
+
+// An orchestrator's probe gives up after a few seconds; answering 503 before that tells it
+// more than a probe timeout does, even when the database does not answer at all.
+export const READINESS_TIMEOUT_MS = 1_500
 
 export const getReadiness: Handler<'getReadiness'> = async (_request, { db, request }) => {
   try {
-    await db.ping()
+    await db.ping(READINESS_TIMEOUT_MS)
   } catch (error) {
     request.log.warn({ err: error }, 'database unreachable')
-    throw new Problem('unavailable')
+    throw unavailable()
   }
   return { status: 200, body: { status: 'ok' } }
 }
