@@ -3,7 +3,7 @@ import { unavailable } from '../http/errors.js'
 
 // An orchestrator's probe gives up after a few seconds; answering 503 before that tells it
 // more than a probe timeout does, even when the database does not answer at all.
-export const READINESS_TIMEOUT_MS = 1_500
+export const READINESS_TIMEOUT_MS = 1_000
 
 export const getReadiness: Handler<'getReadiness'> = async (_request, { db, request }) => {
   try {
