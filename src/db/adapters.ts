@@ -1,10 +1,17 @@
 // Driver adapter factories shared by the app's Prisma client and the wasm schema engine,
 // so that both see the same connection settings.
 import { randomUUID } from 'node:crypto'
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+} from '@prisma/driver-adapter-utils'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
+import { needsReopen } from './errors.js'
 
 // Several processes may write the same file; SQLite waits this long for a lock before it
 // answers SQLITE_BUSY (the service's DATABASE_STATEMENT_TIMEOUT_MS replaces it).
@@ -16,13 +23,86 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000
 // two are per connection, hence set on each one.
 const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;'
 
-export function sqliteAdapterFactory(path: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): SqlMigrationAwareDriverAdapterFactory {
-  const inner = new PrismaBetterSqlite3({ url: path, timeout: busyTimeoutMs })
+export function sqliteAdapterFactory(
+  path: string,
+  busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS,
+  options: { fileMustExist?: boolean } = {},
+): SqlMigrationAwareDriverAdapterFactory {
+  const inner = new PrismaBetterSqlite3({ url: path, timeout: busyTimeoutMs, ...options })
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: async () => prepareSqlite(await inner.connect()),
     connectToShadowDb: async () => prepareSqlite(await inner.connectToShadowDb()),
+  }
+}
+
+/**
+ * The service's SQLite connection, opened again after the file failed it. An open connection
+ * goes on reading the file it opened (from its cache, even from a deleted inode) and reports
+ * a broken disk only as I/O errors on some statements; after such an error, or when the
+ * owner calls reset() (the readiness check found the file unreadable), the connection is
+ * closed and the next statement opens the file anew: it fails while the file is unreadable
+ * (503) and succeeds once it is back, without a restart. Reopening never creates the file:
+ * an empty database in its place would answer "no such table" instead of "unavailable".
+ */
+export interface ReopeningSqliteFactory extends SqlDriverAdapterFactory {
+  reset(): Promise<void>
+}
+
+export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): ReopeningSqliteFactory {
+  const first = sqliteAdapterFactory(path, busyTimeoutMs)
+  const again = sqliteAdapterFactory(path, busyTimeoutMs, { fileMustExist: true })
+  let current: Promise<SqlDriverAdapter> | undefined
+  let opened = false
+  const close = async (connection: Promise<SqlDriverAdapter>) => {
+    if (current !== connection) return
+    current = undefined
+    await (await connection.catch(() => undefined))?.dispose()
+  }
+  const connection = (): Promise<SqlDriverAdapter> => {
+    if (current === undefined) {
+      const opening = (opened ? again : first).connect()
+      opened = true
+      current = opening
+      // a file that cannot be opened now may be back by the next statement
+      opening.catch(() => void close(opening))
+    }
+    return current
+  }
+  const guarded =
+    <A extends unknown[], R>(call: (adapter: SqlDriverAdapter, ...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const opening = connection()
+      try {
+        return await call(await opening, ...args)
+      } catch (error) {
+        if (needsReopen(error)) await close(opening)
+        throw error
+      }
+    }
+  return {
+    provider: 'sqlite',
+    adapterName: '@prisma/adapter-better-sqlite3',
+    reset: async () => {
+      if (current) await close(current)
+    },
+    connect: async () => {
+      const adapter = await connection()
+      const info = adapter.getConnectionInfo?.()
+      return {
+        provider: adapter.provider,
+        adapterName: adapter.adapterName,
+        queryRaw: guarded((a, query: SqlQuery) => a.queryRaw(query)),
+        executeRaw: guarded((a, query: SqlQuery) => a.executeRaw(query)),
+        executeScript: guarded((a, script: string) => a.executeScript(script)),
+        startTransaction: guarded((a, isolationLevel?: IsolationLevel) => a.startTransaction(isolationLevel)),
+        ...(info ? { getConnectionInfo: () => info } : {}),
+        dispose: async () => {
+          if (current) await close(current)
+        },
+      }
+    },
   }
 }
 

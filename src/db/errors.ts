@@ -72,6 +72,10 @@ function matches(value: Record<string, unknown>): boolean {
  * connect timeouts), so the whole chain is searched.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return someInChain(error, matches)
+}
+
+function someInChain(error: unknown, test: (value: Record<string, unknown>) => boolean): boolean {
   const seen = new Set<unknown>()
   const pending: unknown[] = [error]
   while (pending.length > 0) {
@@ -79,9 +83,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof value !== 'object' || value === null || seen.has(value)) continue
     seen.add(value)
     const record = value as Record<string, unknown>
-    if (matches(record)) return true
+    if (test(record)) return true
     pending.push(record.cause, (record.meta as Record<string, unknown> | undefined)?.driverAdapterError)
     if (Array.isArray(record.errors)) pending.push(...record.errors)
   }
   return false
+}
+
+// The file itself failed the connection: a disk error, a file it can no longer open, or
+// one that is no longer a database. A full disk or a lock leaves the connection sound.
+const SQLITE_FILE_FAILED = /^SQLITE_(IOERR|CANTOPEN|NOTADB|CORRUPT)/
+
+/** A SQLite connection that saw this error should be closed and the file opened again. */
+export function needsReopen(error: unknown): boolean {
+  return someInChain(error, (value) =>
+    [value.code, value.originalCode].some((code) => typeof code === 'string' && SQLITE_FILE_FAILED.test(code)),
+  )
 }

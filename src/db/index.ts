@@ -1,9 +1,10 @@
 // The one database factory: DATABASE_URL → a Prisma client for that provider.
 import { mkdirSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
 import type { DatabaseOptions } from '../config.js'
-import { postgresAdapterFactory, SQLITE_BUSY_TIMEOUT_MS, sqliteAdapterFactory } from './adapters.js'
+import { postgresAdapterFactory, reopeningSqliteAdapterFactory, SQLITE_BUSY_TIMEOUT_MS } from './adapters.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -22,9 +23,23 @@ export interface Db {
 export async function createDb(databaseUrl: string, options?: DatabaseOptions): Promise<Db> {
   const target = parseDatabaseUrl(databaseUrl)
   let prisma: PrismaClient
+  let checkFile = async (): Promise<void> => {}
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.path), { recursive: true })
-    prisma = new PrismaClient({ adapter: sqliteAdapterFactory(target.path, options?.statementTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS) })
+    const adapter = reopeningSqliteAdapterFactory(target.path, options?.statementTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS)
+    prisma = new PrismaClient({ adapter })
+    const path = target.path
+    // `SELECT 1` is answered without the file, from an open connection; reading the header
+    // proves the file is still there and readable, and when it is not, the connection is
+    // dropped so that requests answer 503 too instead of serving a cache.
+    checkFile = async () => {
+      try {
+        await assertSqliteHeader(path)
+      } catch (error) {
+        await adapter.reset()
+        throw error
+      }
+    }
   } else {
     // Loaded on demand: a SQLite deployment never needs the PostgreSQL client.
     const { PrismaClient: PgPrismaClient } = await import('../../generated/prisma/postgresql/client.js')
@@ -41,7 +56,7 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
     prisma,
     provider: target.provider,
     ping: async (timeoutMs) => {
-      const query = prisma.$queryRawUnsafe('SELECT 1')
+      const query = checkFile().then(() => prisma.$queryRawUnsafe('SELECT 1'))
       if (timeoutMs === undefined) {
         await query
         return
@@ -59,6 +74,21 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
       }
     },
     close: () => prisma.$disconnect(),
+  }
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+/** The file can be read and is a SQLite database; the error says why not (EIO, ENOENT, SQLITE_NOTADB). */
+async function assertSqliteHeader(path: string): Promise<void> {
+  const file = await open(path, 'r')
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(SQLITE_HEADER.length), 0, SQLITE_HEADER.length, 0)
+    if (bytesRead < SQLITE_HEADER.length || buffer.toString('latin1') !== SQLITE_HEADER) {
+      throw Object.assign(new Error(`${path} is not a SQLite database`), { code: 'SQLITE_NOTADB' })
+    }
+  } finally {
+    await file.close()
   }
 }
 
