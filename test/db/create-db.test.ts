@@ -1,5 +1,7 @@
+import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
+import { isDatabaseUnavailable } from '../../src/db/errors.js'
 import { createDb, type Db } from '../../src/db/index.js'
 import { migrate } from '../../src/db/migrate.js'
 import { moduleUrl, runChild } from './fixtures/helpers.js'
@@ -72,4 +74,24 @@ t.test('an unsupported URL scheme throws an error naming DATABASE_URL', async (t
   t.match((error as Error).message, /DATABASE_URL/)
   t.notMatch((error as Error).message, /secret/, 'does not echo a password from the URL')
   await t.rejects(createDb('not a url'), /DATABASE_URL/)
+})
+
+t.test('a file that goes away fails ping and queries as unavailable, and is reopened when it is back', async (t) => {
+  const { db, url } = await freshDb(t)
+  await db.prisma.user.create({ data: user('u1', 'ada@example.com') })
+  const path = url.slice('file:'.length)
+  await rename(path, `${path}.away`)
+  const pinged = await db.ping().then(
+    () => null,
+    (e: unknown) => e,
+  )
+  t.ok(pinged, 'ping fails while the file is gone')
+  const queried = await db.prisma.user.count().then(
+    () => null,
+    (e: unknown) => e,
+  )
+  t.ok(isDatabaseUnavailable(queried), 'a query fails as unavailable: the file is not silently created empty')
+  await rename(`${path}.away`, path)
+  await db.ping()
+  t.equal(await db.prisma.user.count(), 1, 'the same client reads the file again')
 })
