@@ -34,13 +34,15 @@ export interface DatabaseOptions {
   poolMax: number
 }
 
+export const DEFAULT_DATABASE_URL = 'file:./data/users.db'
+
 const schema = {
   type: 'object',
   properties: {
     NODE_ENV: { type: 'string', default: 'development' },
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
     HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
-    DATABASE_URL: { type: 'string', pattern: '^(file:.+|postgres(ql)?://.+)$', default: 'file:./data/users.db' },
+    DATABASE_URL: { type: 'string', pattern: '^(file:.+|postgres(ql)?://.+)$', default: DEFAULT_DATABASE_URL },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 10485760, default: 65536 },
     IMPORT_BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 5242880 },
