@@ -15,7 +15,10 @@ export interface Db {
   // Typed as the SQLite client: both generated clients have the same model API.
   prisma: PrismaClient
   provider: Provider
-  /** Rejects when the database does not answer a trivial query within timeoutMs. */
+  /**
+   * Rejects when the database does not answer a trivial query within timeoutMs, or (SQLite)
+   * its file cannot be read.
+   */
   ping(timeoutMs?: number): Promise<void>
   close(): Promise<void>
 }
