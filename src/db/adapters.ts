@@ -1,6 +1,7 @@
 // Driver adapter factories shared by the app's Prisma client and the wasm schema engine,
 // so that both see the same connection settings.
 import { randomUUID } from 'node:crypto'
+import { open } from 'node:fs/promises'
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -50,6 +51,29 @@ export interface ReopeningSqliteFactory extends SqlDriverAdapterFactory {
   reset(): Promise<void>
 }
 
+const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+/**
+ * The file can be read and is a SQLite database; otherwise rejects with SQLite's code for
+ * it, SQLITE_CANTOPEN (missing, no permission, EIO: the OS error is the cause) or SQLITE_NOTADB.
+ */
+export async function assertSqliteHeader(path: string): Promise<void> {
+  const failure = (code: string, message: string, cause?: unknown) => Object.assign(new Error(message, { cause }), { code })
+  let header: Buffer
+  try {
+    const file = await open(path, 'r')
+    try {
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(SQLITE_HEADER.length), 0, SQLITE_HEADER.length, 0)
+      header = buffer.subarray(0, bytesRead)
+    } finally {
+      await file.close()
+    }
+  } catch (error) {
+    throw failure('SQLITE_CANTOPEN', `cannot read the SQLite database ${path}`, error)
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) throw failure('SQLITE_NOTADB', `${path} is not a SQLite database`)
+}
+
 export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): ReopeningSqliteFactory {
   const first = sqliteAdapterFactory(path, busyTimeoutMs)
   const again = sqliteAdapterFactory(path, busyTimeoutMs, { fileMustExist: true })
@@ -62,7 +86,9 @@ export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLI
   }
   const connection = (): Promise<SqlDriverAdapter> => {
     if (current === undefined) {
-      const opening = (opened ? again : first).connect()
+      // A file that is not a database is never opened: SQLite would take the -wal file left
+      // beside it by the database that was there for its own, and delete it on closing.
+      const opening = opened ? assertSqliteHeader(path).then(() => again.connect()) : first.connect()
       opened = true
       current = opening
       // a file that cannot be opened now may be back by the next statement
@@ -107,7 +133,14 @@ export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLI
 }
 
 async function prepareSqlite(adapter: SqlDriverAdapter): Promise<SqlDriverAdapter> {
-  await adapter.executeScript(SQLITE_PRAGMAS)
+  try {
+    await adapter.executeScript(SQLITE_PRAGMAS)
+  } catch (error) {
+    // a file that opens but is not a database: without this, every retry would keep one
+    // more descriptor open
+    await adapter.dispose()
+    throw error
+  }
   return override(adapter, {
     // Engine bug: the shadow database replays each migration with executeRaw(whole script),
     // and better-sqlite3 refuses more than one statement per prepare().

@@ -1,10 +1,9 @@
 // The one database factory: DATABASE_URL → a Prisma client for that provider.
 import { mkdirSync } from 'node:fs'
-import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
 import type { DatabaseOptions } from '../config.js'
-import { postgresAdapterFactory, reopeningSqliteAdapterFactory, SQLITE_BUSY_TIMEOUT_MS } from './adapters.js'
+import { assertSqliteHeader, postgresAdapterFactory, reopeningSqliteAdapterFactory, SQLITE_BUSY_TIMEOUT_MS } from './adapters.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -77,21 +76,6 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
       }
     },
     close: () => prisma.$disconnect(),
-  }
-}
-
-const SQLITE_HEADER = 'SQLite format 3\u0000'
-
-/** The file can be read and is a SQLite database; the error says why not (EIO, ENOENT, SQLITE_NOTADB). */
-async function assertSqliteHeader(path: string): Promise<void> {
-  const file = await open(path, 'r')
-  try {
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(SQLITE_HEADER.length), 0, SQLITE_HEADER.length, 0)
-    if (bytesRead < SQLITE_HEADER.length || buffer.toString('latin1') !== SQLITE_HEADER) {
-      throw Object.assign(new Error(`${path} is not a SQLite database`), { code: 'SQLITE_NOTADB' })
-    }
-  } finally {
-    await file.close()
   }
 }
 

@@ -1,4 +1,4 @@
-import { rename } from 'node:fs/promises'
+import { rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { isDatabaseUnavailable } from '../../src/db/errors.js'
@@ -94,4 +94,23 @@ t.test('a file that goes away fails ping and queries as unavailable, and is reop
   await rename(`${path}.away`, path)
   await db.ping()
   t.equal(await db.prisma.user.count(), 1, 'the same client reads the file again')
+})
+
+t.test('a file replaced by one that is not a database answers unavailable until the database is back', async (t) => {
+  const { db, url } = await freshDb(t)
+  await db.prisma.user.create({ data: user('u1', 'ada@example.com') })
+  const path = url.slice('file:'.length)
+  await rename(path, `${path}.away`)
+  await writeFile(path, 'not a database, but long enough to have a header of sorts\n'.repeat(100))
+  await t.rejects(db.ping(), { code: 'SQLITE_NOTADB' })
+  for (let i = 0; i < 3; i++) {
+    const error = await db.prisma.user.count().then(
+      () => null,
+      (e: unknown) => e,
+    )
+    t.ok(isDatabaseUnavailable(error), `query #${i} fails as unavailable`)
+  }
+  await rename(`${path}.away`, path)
+  await db.ping()
+  t.equal(await db.prisma.user.count(), 1)
 })
