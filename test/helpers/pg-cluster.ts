@@ -56,9 +56,9 @@ export async function throwawayCluster(t: Test): Promise<PgCluster> {
   const data = join(dir, 'data')
   const user = asRoot ? SERVICE_USER : userInfo().username
   if (asRoot) {
-    const ids = await run('id', ['-u', SERVICE_USER]).then((r) => Number(r.stdout.trim()))
+    const uid = await run('id', ['-u', SERVICE_USER]).then((r) => Number(r.stdout.trim()))
     const gid = await run('id', ['-g', SERVICE_USER]).then((r) => Number(r.stdout.trim()))
-    await chown(dir, ids, gid)
+    await chown(dir, uid, gid)
     await chmod(dir, 0o700)
   }
   const tool = (name: string, args: string[]) =>
