@@ -576,37 +576,38 @@ var TimeoutError = class extends NetworkError {
 };
 
 // src/generated/operations.ts
-var apiVersion = "0.3.0";
+var apiVersion = "0.4.0";
 var codes0 = ["validation_failed"];
 var codes1 = ["unauthorized"];
 var codes2 = ["forbidden"];
 var codes3 = ["rate_limited"];
 var codes4 = ["internal"];
-var codes5 = ["validation_failed", "malformed_json", "bad_request"];
-var codes6 = ["email_taken", "external_id_taken", "idempotency_key_in_use"];
-var codes7 = ["payload_too_large"];
-var codes8 = ["unsupported_media_type"];
-var codes9 = ["idempotency_key_reused"];
-var codes10 = ["not_found"];
-var codes11 = ["email_taken", "external_id_taken"];
-var codes12 = ["precondition_failed"];
-var codes13 = ["too_many_attempts", "rate_limited"];
-var codes14 = ["idempotency_key_in_use"];
-var codes15 = ["unavailable"];
+var codes5 = ["unavailable"];
+var codes6 = ["validation_failed", "malformed_json", "bad_request"];
+var codes7 = ["email_taken", "external_id_taken", "idempotency_key_in_use"];
+var codes8 = ["payload_too_large"];
+var codes9 = ["unsupported_media_type"];
+var codes10 = ["idempotency_key_reused"];
+var codes11 = ["not_found"];
+var codes12 = ["email_taken", "external_id_taken"];
+var codes13 = ["precondition_failed"];
+var codes14 = ["too_many_attempts", "rate_limited"];
+var codes15 = ["idempotency_key_in_use"];
 var operationTable = {
-  listUsers: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
-  createUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 409: codes6, 413: codes7, 415: codes8, 422: codes9, 429: codes3, 500: codes4 } },
-  getUser: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
-  replaceUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 409: codes11, 412: codes12, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
-  deleteUser: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 412: codes12, 429: codes3, 500: codes4 } },
-  updateUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 409: codes11, 412: codes12, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
-  verifyUserPassword: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 413: codes7, 415: codes8, 429: codes13, 500: codes4 } },
-  importUsers: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 409: codes14, 413: codes7, 415: codes8, 422: codes9, 429: codes3, 500: codes4 } },
-  listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
-  createApiKey: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
-  deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  listUsers: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
+  createUser: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 409: codes7, 413: codes8, 415: codes9, 422: codes10, 429: codes3, 500: codes4, 503: codes5 } },
+  getUser: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  replaceUser: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 409: codes12, 412: codes13, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
+  deleteUser: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 412: codes13, 429: codes3, 500: codes4, 503: codes5 } },
+  updateUser: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 409: codes12, 412: codes13, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
+  verifyUserPassword: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 413: codes8, 415: codes9, 429: codes14, 500: codes4, 503: codes5 } },
+  importUsers: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 409: codes15, 413: codes8, 415: codes9, 422: codes10, 429: codes3, 500: codes4, 503: codes5 } },
+  listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
+  createApiKey: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
+  deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
-  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes15 } }
+  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes5 } },
+  getMetrics: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 500: codes4 } }
 };
 
 // src/idempotency-key.ts

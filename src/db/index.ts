@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
 import { postgresAdapterFactory, sqliteAdapterFactory } from './adapters.js'
+import { withQueryMetrics } from './metrics.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -35,11 +36,12 @@ export async function createDb(databaseUrl: string): Promise<Db> {
     await prisma.$disconnect()
     throw error
   }
+  const measured = withQueryMetrics(prisma)
   return {
-    prisma,
+    prisma: measured,
     provider: target.provider,
     ping: async () => {
-      await prisma.$queryRawUnsafe('SELECT 1')
+      await measured.$queryRawUnsafe('SELECT 1')
     },
     close: () => prisma.$disconnect(),
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { allowedMethods, matchPath } from '../contract/spec.js'
+import { PasswordHashingBusyError } from '../users/password.js'
 import { Problem, type FieldError } from './problems.js'
 
 type ValidationError = NonNullable<FastifyError['validation']>[number]
@@ -70,6 +71,12 @@ export function fieldErrors(validation: readonly ValidationError[], root: string
 /** Maps whatever was thrown to the problem it is; anything unexpected is `internal`. */
 export function toProblem(error: FastifyError | Error): Problem {
   if (error instanceof Problem) return error
+  if (error instanceof PasswordHashingBusyError) {
+    return new Problem('unavailable', {
+      detail: 'Too many password hashes are waiting; retry after Retry-After seconds.',
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+    })
+  }
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const root = pointerRoots[fastifyError.validationContext ?? 'body'] ?? '/body'
@@ -124,7 +131,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error)
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    // a 503 is the service protecting itself or waiting for its database, logged where it starts
+    if (problem.status >= 500 && problem.code !== 'unavailable') request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: problem.code }, 'request rejected')
     return sendProblem(request, reply, problem)
   })

@@ -1,5 +1,5 @@
 /** The version of the API document this SDK was generated from (its info.version). */
-export declare const apiVersion = "0.3.0";
+export declare const apiVersion = "0.4.0";
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export declare const operationTable: {
     readonly listUsers: {
@@ -10,6 +10,7 @@ export declare const operationTable: {
             readonly 403: readonly ["forbidden"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly createUser: {
@@ -24,6 +25,7 @@ export declare const operationTable: {
             readonly 422: readonly ["idempotency_key_reused"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly getUser: {
@@ -35,6 +37,7 @@ export declare const operationTable: {
             readonly 404: readonly ["not_found"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly replaceUser: {
@@ -50,6 +53,7 @@ export declare const operationTable: {
             readonly 415: readonly ["unsupported_media_type"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly deleteUser: {
@@ -62,6 +66,7 @@ export declare const operationTable: {
             readonly 412: readonly ["precondition_failed"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly updateUser: {
@@ -77,6 +82,7 @@ export declare const operationTable: {
             readonly 415: readonly ["unsupported_media_type"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly verifyUserPassword: {
@@ -90,6 +96,7 @@ export declare const operationTable: {
             readonly 415: readonly ["unsupported_media_type"];
             readonly 429: readonly ["too_many_attempts", "rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly importUsers: {
@@ -104,6 +111,7 @@ export declare const operationTable: {
             readonly 422: readonly ["idempotency_key_reused"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly listApiKeys: {
@@ -114,6 +122,7 @@ export declare const operationTable: {
             readonly 403: readonly ["forbidden"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly createApiKey: {
@@ -126,6 +135,7 @@ export declare const operationTable: {
             readonly 415: readonly ["unsupported_media_type"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly deleteApiKey: {
@@ -137,6 +147,7 @@ export declare const operationTable: {
             readonly 404: readonly ["not_found"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
         };
     };
     readonly getHealth: {
@@ -152,6 +163,15 @@ export declare const operationTable: {
             readonly 400: readonly ["validation_failed"];
             readonly 500: readonly ["internal"];
             readonly 503: readonly ["unavailable"];
+        };
+    };
+    readonly getMetrics: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 500: readonly ["internal"];
         };
     };
 };
