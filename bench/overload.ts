@@ -9,7 +9,8 @@
  * SQLite in a fresh temp directory, logging at info to a pipe that is drained) is started
  * as a child process. After seeding users, for `--duration` seconds: `--creates` clients
  * each send one create after another (a closed loop: always that many in flight, far past
- * capacity), while reads are sent on a fixed schedule of `--read-rate` per second (an open
+ * capacity; a create refused with 503 waits its Retry-After first, as the SDK does, unless
+ * --no-retry-after), while reads are sent on a fixed schedule of `--read-rate` per second (an open
  * loop: a slow answer does not delay the next read, so queueing shows in the figures). Every
  * request has a 10 s timeout; one that runs out counts as a timeout, and one that fails
  * otherwise as an error. The process's RSS is sampled from /proc every 250 ms.
@@ -34,9 +35,11 @@ function option(name: string, fallback: string): string {
 }
 const HASH_CONCURRENCIES = option('hash-concurrency', '1,2,4').split(',').map(Number)
 const DURATION_S = Number(option('duration', '20'))
-const CREATE_CLIENTS = Number(option('creates', '64'))
+const CREATE_CLIENTS = Number(option('creates', '128'))
 const READ_RATE = Number(option('read-rate', '100'))
-const HASH_QUEUE_MAX = option('hash-queue-max', '64')
+const HASH_QUEUE_MAX = option('hash-queue-max', '16')
+// --no-retry-after: clients that ignore Retry-After and send again at once
+const HONOUR_RETRY_AFTER = !argv.includes('--no-retry-after')
 const SEED_USERS = 20
 const TIMEOUT_MS = 10_000
 const MASTER_KEY = randomBytes(32).toString('base64url')
@@ -45,6 +48,7 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 interface Outcome {
   status: number | 'timeout' | 'error'
   ms: number
+  retryAfterS?: number
 }
 
 async function send(url: string, init: RequestInit = {}): Promise<Outcome> {
@@ -56,7 +60,8 @@ async function send(url: string, init: RequestInit = {}): Promise<Outcome> {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
     await response.arrayBuffer()
-    return { status: response.status, ms: performance.now() - started }
+    const retryAfter = response.headers.get('retry-after')
+    return { status: response.status, ms: performance.now() - started, ...(retryAfter ? { retryAfterS: Number(retryAfter) } : {}) }
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError'
     return { status: timedOut ? 'timeout' : 'error', ms: performance.now() - started }
@@ -137,12 +142,15 @@ async function scenario(hashConcurrency: number) {
     const createClient = async () => {
       while (performance.now() < deadline) {
         const n = next++
-        creates.push(
-          await send(`${baseUrl}/api/users`, {
-            method: 'POST',
-            body: JSON.stringify({ email: `storm-${n}@example.com`, name: `Storm ${n}`, password: `storm-password-${n}` }),
-          }),
-        )
+        const outcome = await send(`${baseUrl}/api/users`, {
+          method: 'POST',
+          body: JSON.stringify({ email: `storm-${n}@example.com`, name: `Storm ${n}`, password: `storm-password-${n}` }),
+        })
+        creates.push(outcome)
+        // as the SDK does (and any client should): a refused request waits Retry-After
+        if (HONOUR_RETRY_AFTER && outcome.status === 503 && outcome.retryAfterS !== undefined) {
+          await new Promise((r) => setTimeout(r, Math.min(outcome.retryAfterS! * 1000, deadline - performance.now())))
+        }
       }
     }
     const reads: Promise<Outcome>[] = []
@@ -216,7 +224,7 @@ after: ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} (other work shared the 
 
 Each row: the real server (NODE_ENV=production, logging at info) with that HASH_CONCURRENCY and
 HASH_QUEUE_MAX=${HASH_QUEUE_MAX}; for ${DURATION_S} s, ${CREATE_CLIENTS} clients each send one create after another
-(far past what the cores can hash), while getUser reads go out on a fixed schedule of ${READ_RATE}/s.
+(far past what the cores can hash; ${HONOUR_RETRY_AFTER ? 'a refused one waits its Retry-After, as the SDK does' : 'a refused one is sent again at once, Retry-After ignored'}), while getUser reads go out on a fixed schedule of ${READ_RATE}/s.
 Every request has a 10 s timeout. Read latencies are of the reads answered 200, in ms.
 
 | HASH_CONCURRENCY | creates sent | created/s | creates shed (503) | create timeouts / other errors | reads | reads shed | read p50 | read p99 | read max | read timeouts / errors | peak RSS (MiB) | alive after |

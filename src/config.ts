@@ -73,7 +73,7 @@ const schema = {
     SHED_MAX_HEAP_USED_BYTES: { type: 'integer', minimum: 0 },
     SHED_MAX_RSS_BYTES: { type: 'integer', minimum: 0, default: 0 },
     HASH_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 256 },
-    HASH_QUEUE_MAX: { type: 'integer', minimum: 0, maximum: 100000, default: 64 },
+    HASH_QUEUE_MAX: { type: 'integer', minimum: 0, maximum: 100000, default: 16 },
   },
 } as const
 

@@ -23,7 +23,7 @@ t.test('defaults', async (t) => {
     logFormat: 'json',
     metricsPort: undefined,
     shedding: { maxEventLoopDelayMs: 500, maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.9), maxRssBytes: 0 },
-    hashing: { concurrency: Math.max(1, availableParallelism() - 1), queueMax: 64 },
+    hashing: { concurrency: Math.max(1, availableParallelism() - 1), queueMax: 16 },
   })
 })
 

@@ -30,7 +30,7 @@ export class PasswordHashingBusyError extends Error {
 // of creates takes every core and the threads that file and DNS work needs too, and reads
 // that need no hashing wait behind it.
 const queue = new PQueue({ concurrency: 1 })
-let queueMax = 64
+let queueMax = 16
 
 /** Sets the limits (from the configuration, at start-up). */
 export function configurePasswordHashing(limits: HashingLimits): void {
