@@ -48,15 +48,16 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
   const db = await createDb(databaseUrl)
   const defaults = loadConfig({})
   // a limit no test reaches unless it sets its own
-  // No event-loop shedding unless a test asks: test files run in parallel on a loaded
-  // machine, where a test process's loop is often late; test/http/shedding.test.ts overloads
-  // a real server on purpose.
+  // No event-loop shedding and a hashing queue no test fills, unless a test asks: test files
+  // run in parallel on a loaded machine, where a test process's loop is often late, and some
+  // create many users at once; test/http/shedding.test.ts overloads a real server on purpose.
   const config = {
     ...defaults,
     databaseUrl,
     masterKey: MASTER_KEY,
     rateLimit: { ...defaults.rateLimit, max: 1_000_000 },
     shedding: { ...defaults.shedding, maxEventLoopDelayMs: 0 },
+    hashing: { ...defaults.hashing, queueMax: 10_000 },
     ...overrides,
   }
   // Every test app logs as production does (same redaction), at debug level, into memory;
