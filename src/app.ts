@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { Redis } from 'ioredis'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { bindOperations } from './contract/routes.js'
 import { compileRequestValidator, sharedSchema } from './contract/schemas.js'
 import { listOperations, spec, specText } from './contract/spec.js'
@@ -14,12 +14,16 @@ import type { Db } from './db/index.js'
 import { settingOrCreate } from './db/settings.js'
 import { createCursorCodec } from './http/cursor.js'
 import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/errors.js'
+import { accessLog } from './http/access-log.js'
 import { registerAuth } from './http/auth.js'
 import { createIdempotencyStore, registerIdempotency } from './http/idempotency.js'
+import { requestMetrics } from './http/metrics.js'
+import { overloadReason, shedding } from './http/shedding.js'
 import { createApiKeysRepository } from './keys/repository.js'
 import { Problem } from './http/problems.js'
 import { requestIdFrom } from './http/request-id.js'
 import { handlers } from './operations/index.js'
+import { configurePasswordHashing } from './users/password.js'
 import { createUsersRepository } from './users/repository.js'
 import { createPasswordVerifier } from './users/verification.js'
 
@@ -43,14 +47,23 @@ export const redactedLogPaths = [
   '*.key',
 ]
 
-/** pino at `level`, with the redaction every log of the service gets. */
-export function loggerOptions(level: Config['logLevel']) {
-  return { level, redact: { paths: redactedLogPaths, censor: '[redacted]' } }
+/**
+ * pino at `level`, with the redaction every log of the service gets; `pretty` formats lines
+ * for a person at a terminal (in a worker thread, after redaction), JSON lines otherwise.
+ */
+export function loggerOptions(level: Config['logLevel'], format: Config['logFormat'] = 'json') {
+  return {
+    level,
+    redact: { paths: redactedLogPaths, censor: '[redacted]' },
+    ...(format === 'pretty'
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
+      : {}),
+  }
 }
 
-// Probes and documentation are not rate limited: an orchestrator's health checks must not
-// compete with API traffic from the same address.
-const NOT_RATE_LIMITED = /^\/(healthz|readyz|docs|openapi\.)/
+// Probes, metrics and documentation are not rate limited: an orchestrator's health checks and
+// a scraper must not compete with API traffic from the same address.
+const NOT_RATE_LIMITED = /^\/(healthz|readyz|metrics|docs|openapi\.)/
 
 // sha256 of the <style> in the logo SVG of the pinned swagger-ui-dist
 const SWAGGER_UI_LOGO_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"
@@ -72,7 +85,9 @@ const CORS_RESPONSE_HEADERS = [
 /** Builds the application; it never listens, so tests drive it with inject(). */
 export async function buildApp({ config, db, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? loggerOptions(config.logLevel),
+    logger: logger ?? loggerOptions(config.logLevel, config.logFormat),
+    // one access line per request (src/http/access-log.ts) instead of Fastify's two
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: requestIdFrom,
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
@@ -115,6 +130,9 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     reply.header('X-Request-Id', request.id)
   })
   registerErrorHandling(app)
+  await app.register(requestMetrics)
+  await app.register(accessLog)
+  configurePasswordHashing(config.hashing)
 
   // Security headers everywhere. No upgrade-insecure-requests: behind a TLS proxy it does
   // nothing, and on plain HTTP (an internal host) it would send the docs page's own
@@ -129,6 +147,9 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       maxAge: 600,
     })
   }
+
+  // before authentication and rate limiting: a shed request costs no database lookup
+  await app.register(shedding, { limits: config.shedding })
 
   const redis = config.rateLimit.redisUrl
     ? new Redis(config.rateLimit.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
@@ -180,6 +201,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       cursors: createCursorCodec(cursorSecret),
       keys,
       verifier: createPasswordVerifier(db, config.passwordVerification),
+      overload: overloadReason(app),
     },
     { bodyLimits: { importUsers: Math.max(config.bodyLimit, config.importBodyLimit) } },
   )

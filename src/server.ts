@@ -4,6 +4,7 @@ import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createDb } from './db/index.js'
 import { migrate } from './db/migrate.js'
+import { buildMetricsServer } from './http/metrics.js'
 
 /**
  * The master key: API_MASTER_KEY (required in production, where loadConfig enforces it);
@@ -35,6 +36,12 @@ async function main(): Promise<void> {
     await app.close()
   })
 
+  if (config.metricsPort !== undefined) {
+    const metricsServer = await buildMetricsServer()
+    app.addHook('onClose', async () => metricsServer.close())
+    const address = await metricsServer.listen({ port: config.metricsPort, host: config.host })
+    app.log.info({ address }, `metrics listening at ${address}`)
+  }
   await app.listen({ port: config.port, host: config.host })
 }
 

@@ -1,6 +1,7 @@
 import type { Config } from './config.js'
 import type { Db } from './db/index.js'
 import type { CursorCodec } from './http/cursor.js'
+import type { OverloadReason } from './http/shedding.js'
 import type { ApiKeysRepository } from './keys/repository.js'
 import type { UsersRepository } from './users/repository.js'
 import type { PasswordVerifier } from './users/verification.js'
@@ -13,4 +14,6 @@ export interface Services {
   cursors: CursorCodec
   keys: ApiKeysRepository
   verifier: PasswordVerifier
+  /** why the process should get no traffic now (readiness), if it should not */
+  overload: OverloadReason
 }

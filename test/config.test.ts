@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os'
+import { getHeapStatistics } from 'node:v8'
 import t from 'tap'
-import { ConfigError, loadConfig } from '../src/config.js'
+import { ConfigError, loadConfig, logFormatFor } from '../src/config.js'
 
 t.test('defaults', async (t) => {
   t.same(loadConfig({}), {
@@ -18,7 +20,33 @@ t.test('defaults', async (t) => {
     requestTimeoutMs: 30000,
     connectionTimeoutMs: 60000,
     database: { connectTimeoutMs: 5000, statementTimeoutMs: 10000, poolMax: 10 },
+    // a test's stdout is a pipe, not a terminal
+    logFormat: 'json',
+    metricsPort: undefined,
+    shedding: { maxEventLoopDelayMs: 500, maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.9), maxRssBytes: 0 },
+    hashing: { concurrency: Math.max(1, availableParallelism() - 1), queueMax: 16 },
   })
+})
+
+t.test('the log format: pretty at a terminal unless told, JSON lines otherwise', async (t) => {
+  t.equal(logFormatFor('auto', true), 'pretty')
+  t.equal(logFormatFor('auto', false), 'json')
+  t.equal(logFormatFor('pretty', false), 'pretty', 'npm run dev asks for it')
+  t.equal(logFormatFor('json', true), 'json')
+})
+
+t.test('operations settings', async (t) => {
+  const config = loadConfig({
+    METRICS_PORT: '9464',
+    SHED_MAX_EVENT_LOOP_DELAY_MS: '200',
+    SHED_MAX_HEAP_USED_BYTES: '1000000000',
+    SHED_MAX_RSS_BYTES: '2000000000',
+    HASH_CONCURRENCY: '3',
+    HASH_QUEUE_MAX: '10',
+  })
+  t.equal(config.metricsPort, 9464)
+  t.same(config.shedding, { maxEventLoopDelayMs: 200, maxHeapUsedBytes: 1e9, maxRssBytes: 2e9 })
+  t.same(config.hashing, { concurrency: 3, queueMax: 10 })
 })
 
 t.test('values from the environment', async (t) => {
@@ -53,6 +81,11 @@ t.test('a bad value names its variable', async (t) => {
     ['PASSWORD_VERIFY_WINDOW_SECONDS', '1.5'],
     ['CORS_ORIGINS', '*'],
     ['TRUST_PROXY', 'everyone'],
+    ['LOG_FORMAT', 'xml'],
+    ['METRICS_PORT', '-1'],
+    ['HASH_CONCURRENCY', '0'],
+    ['HASH_QUEUE_MAX', '-1'],
+    ['SHED_MAX_EVENT_LOOP_DELAY_MS', 'soon'],
   ] as const) {
     t.throws(() => loadConfig({ [name]: value }), { name: 'ConfigError', message: new RegExp(name) }, `${name}=${value}`)
   }

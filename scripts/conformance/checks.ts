@@ -49,6 +49,7 @@ const verifyUserPassword = operation('verifyUserPassword')
 const importUsers = operation('importUsers')
 const getHealth = operation('getHealth')
 const getReadiness = operation('getReadiness')
+const getMetrics = operation('getMetrics')
 
 const USERS = pathOf(listUsers)
 const KEYS = pathOf(listApiKeys)
@@ -157,7 +158,7 @@ function expectExistingUserNamed(ctx: Context, op: BoundOperation, exchange: Exc
 
 const service: Scenario = {
   name: 'service',
-  summary: 'liveness and readiness probes',
+  summary: 'liveness and readiness probes, metrics',
   async run(ctx) {
     await ctx.check(getHealth.operationId, '200 {"status":"ok"}', async () => {
       const exchange = await ctx.client.send('GET', pathOf(getHealth), { key: null })
@@ -181,6 +182,20 @@ const service: Scenario = {
       expectStatus(exchange, 200)
       expect((exchange.json as { status?: unknown } | undefined)?.status === 'ok', `body ${exchange.text}`)
     })
+    await ctx.check(
+      getMetrics.operationId,
+      '200 Prometheus text with the request counters (or 403 for a key without metrics:read)',
+      async () => {
+        const exchange = await ctx.client.send('GET', pathOf(getMetrics))
+        if (exchange.status === 403) {
+          expectProblem(exchange, 403, 'forbidden')
+          return
+        }
+        expectStatus(exchange, 200)
+        expect(/^text\/plain\b/.test(String(exchange.headers['content-type'])), `content-type ${String(exchange.headers['content-type'])}`)
+        expect(exchange.text.includes('# TYPE http_requests_total counter'), 'no http_requests_total in the scrape')
+      },
+    )
   },
 }
 

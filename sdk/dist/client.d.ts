@@ -116,6 +116,14 @@ export declare function createClient(options: ClientOptions): {
     };
     /** The liveness probe (getHealth; no API key needed). */
     health({ signal }?: CallOptions): Promise<Health>;
-    /** The readiness probe (getReadiness): a ProblemError `unavailable` (503) while the database is unreachable. */
+    /**
+     * The service's metrics in the Prometheus text format (getMetrics; a key with the
+     * `metrics:read` scope). Meant for a scraper or a quick look, not for parsing by hand.
+     */
+    metrics({ signal }?: CallOptions): Promise<string>;
+    /**
+     * The readiness probe (getReadiness): a ProblemError `unavailable` (503) while the
+     * database is unreachable or the service is over capacity.
+     */
     ready({ signal }?: CallOptions): Promise<Health>;
 };

@@ -606,7 +606,8 @@ var operationTable = {
   createApiKey: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
-  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes5 } }
+  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes5 } },
+  getMetrics: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 500: codes4 } }
 };
 
 // src/idempotency-key.ts
@@ -899,7 +900,17 @@ function createClient2(options) {
     async health({ signal } = {}) {
       return bodyOf("getHealth", await http.GET("/healthz", { headers: headersFor("getHealth"), signal }));
     },
-    /** The readiness probe (getReadiness): a ProblemError `unavailable` (503) while the database is unreachable. */
+    /**
+     * The service's metrics in the Prometheus text format (getMetrics; a key with the
+     * `metrics:read` scope). Meant for a scraper or a quick look, not for parsing by hand.
+     */
+    async metrics({ signal } = {}) {
+      return bodyOf("getMetrics", await http.GET("/metrics", { headers: headersFor("getMetrics"), signal, parseAs: "text" }));
+    },
+    /**
+     * The readiness probe (getReadiness): a ProblemError `unavailable` (503) while the
+     * database is unreachable or the service is over capacity.
+     */
     async ready({ signal } = {}) {
       return bodyOf("getReadiness", await http.GET("/readyz", { headers: headersFor("getReadiness"), signal }));
     }

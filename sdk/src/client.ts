@@ -313,7 +313,17 @@ export function createClient(options: ClientOptions) {
     async health({ signal }: CallOptions = {}): Promise<Health> {
       return bodyOf<Health>('getHealth', await http.GET('/healthz', { headers: headersFor('getHealth'), signal }))
     },
-    /** The readiness probe (getReadiness): a ProblemError `unavailable` (503) while the database is unreachable. */
+    /**
+     * The service's metrics in the Prometheus text format (getMetrics; a key with the
+     * `metrics:read` scope). Meant for a scraper or a quick look, not for parsing by hand.
+     */
+    async metrics({ signal }: CallOptions = {}): Promise<string> {
+      return bodyOf<string>('getMetrics', await http.GET('/metrics', { headers: headersFor('getMetrics'), signal, parseAs: 'text' }))
+    },
+    /**
+     * The readiness probe (getReadiness): a ProblemError `unavailable` (503) while the
+     * database is unreachable or the service is over capacity.
+     */
     async ready({ signal }: CallOptions = {}): Promise<Health> {
       return bodyOf<Health>('getReadiness', await http.GET('/readyz', { headers: headersFor('getReadiness'), signal }))
     },

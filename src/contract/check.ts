@@ -107,11 +107,14 @@ export function contractViolations(method: string, url: string | null, response:
   }
   const media = contentType ? declared.content[contentType] : undefined
   if (!media) return [...problems, `${key}: content-type ${contentType} not among ${Object.keys(declared.content).join(', ')}`]
-  let body: unknown
-  try {
-    body = JSON.parse(response.body)
-  } catch {
-    return [...problems, `${key}: body is not JSON`]
+  let body: unknown = response.body
+  // a JSON media type (application/json, application/problem+json); others are text
+  if (/[/+]json$/.test(contentType ?? '')) {
+    try {
+      body = JSON.parse(response.body)
+    } catch {
+      return [...problems, `${key}: body is not JSON`]
+    }
   }
   const validate = validator(`${key} ${contentType}`, media.schema)
   if (!validate(body)) problems.push(`${key}: body ${ajv.errorsText(validate.errors)}`)

@@ -121,6 +121,7 @@ export function bindOperations(
       method: op.method.toUpperCase() as RouteOptions['method'],
       url: op.routePath,
       schema: routeSchema(op),
+      config: { operationId: op.operationId },
       ...(options.bodyLimits?.[op.operationId as keyof Handlers]
         ? { bodyLimit: options.bodyLimits[op.operationId as keyof Handlers] }
         : {}),
@@ -144,7 +145,9 @@ export function bindOperations(
         reply.code(result.status)
         for (const [name, value] of Object.entries(result.headers ?? {})) if (value !== undefined) reply.header(name, value)
         if (result.body === undefined) return reply.send()
-        return reply.type('application/json').send(result.body)
+        // JSON unless the handler named another media type the spec declares (getMetrics)
+        if (!reply.hasHeader('content-type')) reply.type('application/json')
+        return reply.send(result.body)
       },
     }
     app.route(route)

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
 import type { DatabaseOptions } from '../config.js'
 import { assertSqliteHeader, postgresAdapterFactory, reopeningSqliteAdapterFactory, SQLITE_BUSY_TIMEOUT_MS } from './adapters.js'
+import { withQueryMetrics } from './metrics.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -54,8 +55,9 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
     await prisma.$disconnect()
     throw error
   }
+  const measured = withQueryMetrics(prisma)
   return {
-    prisma,
+    prisma: measured,
     provider: target.provider,
     ping: async (timeoutMs) => {
       const query = checkFile().then(() => prisma.$queryRawUnsafe('SELECT 1'))

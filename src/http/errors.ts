@@ -3,6 +3,7 @@ import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { allowedMethods, matchPath } from '../contract/spec.js'
 import { isDatabaseUnavailable } from '../db/errors.js'
+import { PasswordHashingBusyError } from '../users/password.js'
 import { Problem, type FieldError } from './problems.js'
 
 type ValidationError = NonNullable<FastifyError['validation']>[number]
@@ -81,6 +82,12 @@ export function unavailable(): Problem {
 export function toProblem(error: FastifyError | Error): Problem {
   if (error instanceof Problem) return error
   if (isDatabaseUnavailable(error)) return unavailable()
+  if (error instanceof PasswordHashingBusyError) {
+    return new Problem('unavailable', {
+      detail: 'Too many password hashes are waiting; retry after Retry-After seconds.',
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+    })
+  }
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const root = pointerRoots[fastifyError.validationContext ?? 'body'] ?? '/body'
@@ -135,9 +142,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error)
-    // an outage is logged once per request as a warning: the error itself says what failed
-    if (problem.code === 'unavailable') request.log.warn({ err: error }, 'database unavailable')
-    else if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    // an outage is logged once per request as a warning: the error itself says what failed;
+    // shedding is the service protecting itself, logged where it starts
+    if (problem.code === 'unavailable') {
+      if (isDatabaseUnavailable(error)) request.log.warn({ err: error }, 'database unavailable')
+    } else if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: problem.code }, 'request rejected')
     return sendProblem(request, reply, problem)
   })

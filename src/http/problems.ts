@@ -9,7 +9,7 @@ export type FieldError = NonNullable<ProblemBody['errors']>[number]
  * The error catalogue: every code the spec declares, with its status. Typed against the
  * spec's ProblemCode enum, so a code missing here or unknown to the spec fails to compile.
  */
-const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
+const catalogue: Record<ProblemCode, { status: number; detail: string; headers?: Record<string, string> }> = {
   validation_failed: { status: 400, detail: 'The request is not valid; see errors for each problem.' },
   malformed_json: { status: 400, detail: 'The request body is not valid JSON.' },
   bad_request: { status: 400, detail: 'The request is malformed.' },
@@ -32,7 +32,8 @@ const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
   too_many_attempts: { status: 429, detail: 'Too many failed password verifications for this user; retry after Retry-After seconds.' },
   headers_too_large: { status: 431, detail: 'The request line and headers are too large.' },
   internal: { status: 500, detail: 'The service failed unexpectedly. Quote the requestId when you report it.' },
-  unavailable: { status: 503, detail: 'The service cannot reach its database.' },
+  // a 503 always says when to come back: clients that retry at once make an outage worse
+  unavailable: { status: 503, detail: 'The service cannot reach its database.', headers: { 'Retry-After': '5' } },
 }
 
 export const PROBLEM_TYPE_PREFIX = 'urn:problem:user-management:'
@@ -58,7 +59,7 @@ export class Problem extends Error {
     this.status = entry.status
     this.detail = options.detail ?? entry.detail
     this.errors = options.errors
-    this.headers = options.headers ?? {}
+    this.headers = { ...entry.headers, ...options.headers }
     this.extensions = options.extensions ?? {}
   }
 

@@ -4,6 +4,7 @@ import { createUser } from './create-user.js'
 import { deleteApiKey } from './delete-api-key.js'
 import { deleteUser } from './delete-user.js'
 import { getHealth } from './get-health.js'
+import { getMetrics } from './get-metrics.js'
 import { getReadiness } from './get-readiness.js'
 import { getUser } from './get-user.js'
 import { importUsers } from './import-users.js'
@@ -27,4 +28,5 @@ export const handlers = {
   deleteApiKey,
   getHealth,
   getReadiness,
+  getMetrics,
 } satisfies Handlers

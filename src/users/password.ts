@@ -1,6 +1,70 @@
 import { scrypt, timingSafeEqual } from 'node:crypto'
 import { hash, parseOptions as parseArgon2, verify as verifyArgon2, type Options } from '@node-rs/argon2'
 import { verify as verifyBcrypt } from '@node-rs/bcrypt'
+import PQueue from 'p-queue'
+import { passwordHashesInFlight, passwordHashesRejected, passwordHashesWaiting } from '../metrics/registry.js'
+
+/** How many hashes may run at once and how many may wait; beyond that, work is refused. */
+export interface HashingLimits {
+  concurrency: number
+  queueMax: number
+}
+
+/**
+ * Thrown instead of queueing a hash when the queue is full: the caller should answer
+ * "come back later" at once, since waiting behind that many hashes would take longer than
+ * a client waits, while every other request of the process keeps its share of the CPU.
+ */
+export class PasswordHashingBusyError extends Error {
+  override name = 'PasswordHashingBusyError'
+  /** About how long the queue needs to drain, rounded up to whole seconds. */
+  readonly retryAfterSeconds: number
+  constructor(retryAfterSeconds: number) {
+    super('too many password hashes are waiting')
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+// Every hash and verification of the process goes through this queue. Argon2, bcrypt and
+// scrypt each hold a libuv thread (and a core) for tens of milliseconds; unbounded, a storm
+// of creates takes every core and the threads that file and DNS work needs too, and reads
+// that need no hashing wait behind it.
+const queue = new PQueue({ concurrency: 1 })
+let queueMax = 16
+
+/** Sets the limits (from the configuration, at start-up). */
+export function configurePasswordHashing(limits: HashingLimits): void {
+  queue.concurrency = limits.concurrency
+  queueMax = limits.queueMax
+}
+
+/** Whether new hashing work would be refused now. */
+export function passwordHashingSaturated(): boolean {
+  return queue.size >= queueMax
+}
+
+// A rough cost of one hash here, for Retry-After: Argon2id with the options below.
+const ESTIMATED_HASH_MS = 60
+
+function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (queue.size >= queueMax) {
+    passwordHashesRejected.inc()
+    throw new PasswordHashingBusyError(Math.max(1, Math.ceil((queue.size * ESTIMATED_HASH_MS) / queue.concurrency / 1000)))
+  }
+  passwordHashesWaiting.inc()
+  return queue.add(
+    async () => {
+      passwordHashesWaiting.dec()
+      passwordHashesInFlight.inc()
+      try {
+        return await work()
+      } finally {
+        passwordHashesInFlight.dec()
+      }
+    },
+    { throwOnTimeout: true },
+  )
+}
 
 // Argon2id with OWASP's minimum recommendation (19 MiB, 2 passes, 1 lane); the parameters
 // are stored in the hash itself, so raising them later keeps old hashes verifiable.
@@ -10,8 +74,9 @@ const ARGON2ID = 2
 const ARGON2_VERSION_19 = 1
 const options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } satisfies Options
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, options)
+/** Argon2id of `password`; throws PasswordHashingBusyError when too many hashes wait. */
+export async function hashPassword(password: string): Promise<string> {
+  return limited(() => hash(password, options))
 }
 
 // Hashes come from other systems through the import, so the work one verification may cost
@@ -115,16 +180,18 @@ function scryptKey(password: string, salt: Buffer, length: number, cost: { N: nu
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   const parsed = parsePasswordHash(passwordHash)
   if (!parsed) throw new Error('the stored password hash is not in a supported format')
-  switch (parsed.kind) {
-    case 'argon2':
-      return verifyArgon2(passwordHash, password)
-    case 'bcrypt':
-      return verifyBcrypt(password, passwordHash)
-    case 'scrypt': {
-      const key = await scryptKey(password, parsed.salt, parsed.checksum.length, parsed)
-      return timingSafeEqual(key, parsed.checksum)
+  return limited(async () => {
+    switch (parsed.kind) {
+      case 'argon2':
+        return verifyArgon2(passwordHash, password)
+      case 'bcrypt':
+        return verifyBcrypt(password, passwordHash)
+      case 'scrypt': {
+        const key = await scryptKey(password, parsed.salt, parsed.checksum.length, parsed)
+        return timingSafeEqual(key, parsed.checksum)
+      }
     }
-  }
+  })
 }
 
 /**

@@ -4,9 +4,9 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t from 'tap'
-import { MASTER_KEY, request, startServer } from '../helpers/e2e-server.js'
+import { MASTER_KEY, request, START_TIMEOUT_MS, spawnServer, startServer, tempDatabaseUrl } from '../helpers/e2e-server.js'
 
-t.test('a debug-level log holds the request ids but no secrets', async (t) => {
+t.test('a debug-level log holds one JSON access line per request, and no secrets', async (t) => {
   const file = join(t.testdir(), 'users.db')
   const server = await startServer(t, `file:${file}`, { LOG_LEVEL: 'debug' })
   const wrongToken = 'some-secret-token-value-that-is-no-key'
@@ -143,7 +143,32 @@ t.test('a debug-level log holds the request ids but no secrets', async (t) => {
   for (const hash of passwordHashes) t.match(hash, /^\$argon2id\$/, 'a stored password hash is Argon2id')
   for (const hash of secretHashes) t.match(hash, /^[0-9a-f]{64}$/, 'a stored key hash is SHA-256 hex')
 
-  t.match(log, /"msg":"incoming request"/, 'request lines were written')
+  // not a terminal: JSON lines, each one an object
+  const lines = server
+    .stdout()
+    .split('\n')
+    .filter((line) => line.length > 0)
+  const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+  t.ok(entries.length > 0 && entries.every((entry) => typeof entry === 'object' && entry !== null), 'stdout is JSON lines')
+  const accessLines = entries.filter((entry) => entry.msg === 'request completed')
+  t.notOk(
+    entries.some((entry) => entry.msg === 'incoming request'),
+    'Fastify’s own request lines are replaced by the access line',
+  )
+  for (const [what, id] of Object.entries(requestIds)) {
+    const own = accessLines.filter((entry) => entry.requestId === id)
+    t.equal(own.length, 1, `one access line for ${what}`)
+    const [line] = own
+    t.match(
+      line,
+      { operationId: String, method: String, path: /^\//, status: Number, durationMs: Number },
+      `${what}: operationId, method, path, status and duration`,
+    )
+  }
+  const byId = (what: string) => accessLines.find((entry) => entry.requestId === requestIds[what])
+  t.match(byId('create'), { operationId: 'createUser', status: 201, keyId: issued.json?.id }, 'the caller is named by its key id')
+  t.match(byId('issue writer key'), { operationId: 'createApiKey', keyId: 'master' })
+  t.match(byId('wrong key'), { operationId: 'getUser', status: 401, keyId: null }, 'a request without a valid key has none')
   for (const [what, id] of Object.entries(requestIds)) {
     t.ok(log.includes(id), `the log holds the request id of ${what} (${id})`)
   }
@@ -157,4 +182,29 @@ t.test('a debug-level log holds the request ids but no secrets', async (t) => {
   t.notMatch(log, /\$argon2/i, 'no password hash is in the log')
   for (const hash of passwordHashes) t.notOk(log.includes(hash), 'the stored password hash is not in the log')
   for (const hash of secretHashes) t.notOk(log.includes(hash), `the stored key hash ${hash.slice(0, 8)}… is not in the log`)
+})
+
+t.test('LOG_FORMAT=pretty (as `npm run dev` sets) writes lines for people, with the same fields', async (t) => {
+  const server = spawnServer(t, { DATABASE_URL: tempDatabaseUrl(t), LOG_FORMAT: 'pretty', PORT: '0' })
+  const deadline = Date.now() + START_TIMEOUT_MS
+  let port: number | undefined
+  while (port === undefined) {
+    port = Number(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(server.stdout())?.[1]) || undefined
+    if (Date.now() > deadline) throw new Error(`no listening line in:\n${server.stdout()}\n${server.stderr()}`)
+    if (port === undefined) await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const baseUrl = `http://127.0.0.1:${port}`
+  const health = await request(t, { baseUrl }, 'GET', '/healthz', { as: null, headers: { 'x-request-id': 'pretty-log-check' } })
+  t.equal(health.status, 200)
+  const exit = await server.stop('SIGTERM')
+  t.equal(exit.code, 0)
+  const out = server.stdout()
+  t.notOk(
+    out.split('\n').some((line) => line.startsWith('{')),
+    'no JSON lines',
+  )
+  t.match(out, /request completed/, 'the access line')
+  t.match(out, /requestId: "pretty-log-check"/, 'with its fields, one per line')
+  t.match(out, /operationId: "getHealth"/)
+  t.match(out, /durationMs: [0-9.]+/)
 })

@@ -48,7 +48,18 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
   const db = await createDb(databaseUrl)
   const defaults = loadConfig({})
   // a limit no test reaches unless it sets its own
-  const config = { ...defaults, databaseUrl, masterKey: MASTER_KEY, rateLimit: { ...defaults.rateLimit, max: 1_000_000 }, ...overrides }
+  // No event-loop shedding and a hashing queue no test fills, unless a test asks: test files
+  // run in parallel on a loaded machine, where a test process's loop is often late, and some
+  // create many users at once; test/http/shedding.test.ts overloads a real server on purpose.
+  const config = {
+    ...defaults,
+    databaseUrl,
+    masterKey: MASTER_KEY,
+    rateLimit: { ...defaults.rateLimit, max: 1_000_000 },
+    shedding: { ...defaults.shedding, maxEventLoopDelayMs: 0 },
+    hashing: { ...defaults.hashing, queueMax: 10_000 },
+    ...overrides,
+  }
   // Every test app logs as production does (same redaction), at debug level, into memory;
   // when the test ends its whole log is searched for anything secret.
   const log: string[] = []

@@ -63,6 +63,11 @@ const CONTROLLED = [
   'CORS_ORIGINS',
   'TRUST_PROXY',
   'CURSOR_SECRET',
+  'SHED_MAX_EVENT_LOOP_DELAY_MS',
+  'HASH_CONCURRENCY',
+  'HASH_QUEUE_MAX',
+  'METRICS_PORT',
+  'LOG_FORMAT',
 ]
 
 /**
@@ -72,7 +77,19 @@ const CONTROLLED = [
 export function spawnServer(t: Test, env: Record<string, string | undefined>): ServerProcess {
   const merged: Record<string, string | undefined> = { ...process.env }
   for (const name of CONTROLLED) delete merged[name]
-  Object.assign(merged, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', API_MASTER_KEY: MASTER_KEY }, env)
+  // no event-loop shedding and a hashing queue no test fills, unless a test asks (see helpers/app.ts)
+  Object.assign(
+    merged,
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      API_MASTER_KEY: MASTER_KEY,
+      SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
+      HASH_QUEUE_MAX: '10000',
+    },
+    env,
+  )
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,

@@ -218,6 +218,19 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
     await expectProblem(t, 'getReadiness', 400, 'validation_failed', () => unknownQuery(undefined).ready(), 'invalid')
   })
 
+  await t.test('metrics', async (t) => {
+    const text = await master.metrics()
+    t.match(text, /^http_requests_total\{operation="getHealth",method="GET",status="200"\} \d+$/m, 'getMetrics → 200, Prometheus text')
+    await expectProblem(t, 'getMetrics', 401, 'unauthorized', () => anonymous.metrics(), 'invalid')
+    const reader = await master.keys.create({ name: `sdk-${run}-not-metrics`, scopes: ['users:read'] })
+    await expectProblem(t, 'getMetrics', 403, 'forbidden', () => clientFor(reader.key).metrics())
+    await master.keys.revoke(reader.id)
+    const scraper = await master.keys.create({ name: `sdk-${run}-metrics`, scopes: ['metrics:read'] })
+    t.match(await clientFor(scraper.key).metrics(), /# TYPE http_request_duration_seconds histogram/, 'a metrics:read key scrapes')
+    await master.keys.revoke(scraper.id)
+    await expectProblem(t, 'getMetrics', 400, 'validation_failed', () => unknownQuery(options.masterKey).metrics(), 'invalid')
+  })
+
   // scoped keys, issued in the next subtest and used by the ones after it
   let readKey = ''
   let writeKey = ''

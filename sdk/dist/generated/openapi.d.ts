@@ -217,10 +217,40 @@ export interface paths {
         };
         /**
          * Readiness probe
-         * @description Answers `200` when the database is reachable and `503` when it is not, within 2
-         *     seconds even when the database does not answer at all.
+         * @description Answers `200` when the service can take traffic; `503` when the database is
+         *     unreachable or the service is over capacity (event-loop delay, memory, or a full
+         *     password-hashing queue), with the reason in `detail`, within 2 seconds even when
+         *     the database does not answer at all. A load balancer should stop sending requests
+         *     while it answers `503`; `/healthz` stays `200` meanwhile.
          */
         get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metrics for Prometheus
+         * @description The service's metrics in the Prometheus text format (version 0.0.4): requests by
+         *     operation, method and status (count and latency), database query durations by
+         *     model and action, password hashes in flight and waiting, webhook deliveries by
+         *     outcome, and the process's own figures (CPU, memory, event-loop delay, garbage
+         *     collection). Needs a key with the `metrics:read` scope. Not rate limited and never
+         *     shed under load, so that a scraper sees the service when it matters most. An
+         *     operator may also serve the same text on a separate port without a key
+         *     (`METRICS_PORT`), which is not part of this document.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -431,12 +461,13 @@ export interface components {
         };
         /**
          * @description `users:read` lists and reads users; `users:write` creates, replaces, updates,
-         *     deletes and imports them; `users:verify` checks their passwords (and nothing else).
+         *     deletes and imports them; `users:verify` checks their passwords (and nothing else);
+         *     `metrics:read` reads the service's metrics (`GET /metrics`).
          *     New scopes may come in a minor version, with new operations: a client that lists
          *     keys should show a scope it does not know rather than fail.
          * @enum {string}
          */
-        ApiKeyScope: "users:read" | "users:write" | "users:verify";
+        ApiKeyScope: "users:read" | "users:write" | "users:verify" | "metrics:read";
         /**
          * @example {
          *       "id": "01936d40-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
@@ -731,7 +762,7 @@ export interface components {
             /** @constant */
             code: "internal";
         };
-        /** @description `unavailable`: The service cannot reach its database. */
+        /** @description `unavailable`: The service cannot reach its database, or is over capacity; retry after `Retry-After`. */
         UnavailableProblem: components["schemas"]["Problem"] & {
             /** @constant */
             type?: "urn:problem:user-management:unavailable";
@@ -1035,6 +1066,30 @@ export interface components {
                 "application/problem+json": components["schemas"]["ValidationFailedProblem"];
             };
         };
+        /**
+         * @description No valid API key (`code` `unauthorized`); service endpoints are not rate limited,
+         *     so this answer carries no `RateLimit-*` headers.
+         */
+        ServiceUnauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+            };
+        };
+        /** @description The API key lacks the scope the endpoint needs (`code` `forbidden`). */
+        ServiceForbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ForbiddenProblem"];
+            };
+        };
         /** @description The service failed unexpectedly (`code` `internal`). */
         ServiceInternalError: {
             headers: {
@@ -1062,10 +1117,12 @@ export interface components {
             };
         };
         /**
-         * @description The service cannot reach its database (`code` `unavailable`): it is down, refuses
-         *     connections, does not answer within the configured timeouts, or cannot write (disk
-         *     full). Retry after `Retry-After` seconds; the service recovers by itself when the
-         *     database is back.
+         * @description The service cannot serve the request now (`code` `unavailable`): its database is
+         *     down, refuses connections, does not answer within the configured timeouts, or cannot
+         *     write (disk full); or the service is over capacity (its event loop is delayed, its
+         *     memory is past its limit, or too many password hashes are waiting) and sheds load
+         *     rather than answering late. Retry after `Retry-After` seconds, preferably on another
+         *     instance; the service recovers by itself.
          */
         Unavailable: {
             headers: {
@@ -1757,6 +1814,31 @@ export interface operations {
             400: components["responses"]["ServiceBadRequest"];
             500: components["responses"]["ServiceInternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current value of every metric. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["ServiceBadRequest"];
+            401: components["responses"]["ServiceUnauthorized"];
+            403: components["responses"]["ServiceForbidden"];
+            500: components["responses"]["ServiceInternalError"];
         };
     };
 }

@@ -165,4 +165,13 @@ export declare const operationTable: {
             readonly 503: readonly ["unavailable"];
         };
     };
+    readonly getMetrics: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 500: readonly ["internal"];
+        };
+    };
 };

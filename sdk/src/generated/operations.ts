@@ -35,4 +35,5 @@ export const operationTable = {
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
   getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes5 } },
+  getMetrics: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 500: codes4 } },
 } as const
