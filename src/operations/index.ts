@@ -8,6 +8,7 @@ import { getReadiness } from './get-readiness.js'
 import { getUser } from './get-user.js'
 import { importUsers } from './import-users.js'
 import { listApiKeys } from './list-api-keys.js'
+import { listEvents } from './list-events.js'
 import { listUsers } from './list-users.js'
 import { replaceUser } from './replace-user.js'
 import { updateUser } from './update-user.js'
@@ -21,6 +22,7 @@ export const handlers = {
   updateUser,
   deleteUser,
   importUsers,
+  listEvents,
   verifyUserPassword,
   listApiKeys,
   createApiKey,

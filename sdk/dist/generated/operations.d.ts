@@ -1,5 +1,5 @@
 /** The version of the API document this SDK was generated from (its info.version). */
-export declare const apiVersion = "0.3.0";
+export declare const apiVersion = "0.4.0";
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export declare const operationTable: {
     readonly listUsers: {
@@ -102,6 +102,17 @@ export declare const operationTable: {
             readonly 413: readonly ["payload_too_large"];
             readonly 415: readonly ["unsupported_media_type"];
             readonly 422: readonly ["idempotency_key_reused"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly listEvents: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 410: readonly ["cursor_expired"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
         };
