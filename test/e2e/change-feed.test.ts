@@ -28,7 +28,10 @@ t.test('8 writers on two instances for 10 s: the feed holds each acknowledged wr
   servers.push(await startServer(t, databaseUrl, env))
   servers.push(await startServer(t, databaseUrl, env))
   t.teardown(async () => {
-    for (const server of servers) await server.stop('SIGTERM')
+    for (const server of servers) {
+      const exit = await server.stop('SIGTERM')
+      if (exit.code !== 0) throw new Error(`server exited with ${JSON.stringify(exit)}\n${server.stderr()}`)
+    }
   })
 
   const writes: Write[] = []
@@ -57,7 +60,8 @@ t.test('8 writers on two instances for 10 s: the feed holds each acknowledged wr
       } else {
         kind = 'deleted'
         response = await request(t, server, 'DELETE', `/api/users/${target}`)
-        if (response.status === 204 || response.status === 404) live.splice(live.indexOf(target), 1)
+        const at = live.indexOf(target)
+        if ((response.status === 204 || response.status === 404) && at >= 0) live.splice(at, 1)
       }
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
       if (response.status === 404 || !ACCEPTABLE.has(response.status)) continue
@@ -101,7 +105,8 @@ t.test('8 writers on two instances for 10 s: the feed holds each acknowledged wr
     [],
     `writers were answered ${JSON.stringify(Object.fromEntries(statuses))} in ${ranFor} ms`,
   )
-  t.ok(writes.length > 50, `${writes.length} acknowledged writes`)
+  // a floor that only a run that hardly wrote misses, even on a loaded machine
+  t.ok(writes.length > 20, `${writes.length} acknowledged writes`)
   t.ok(polls > 10, `${polls} polls while writing`)
 
   const feed: FeedEvent[] = []
