@@ -631,6 +631,17 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
       'listPage() with a type filter',
     )
 
+    // caught up, follow() waits for the next poll; an abort ends the wait with its reason
+    const stop = new AbortController()
+    const stopped = new Error('stop following')
+    const following = (async () => {
+      for await (const page of feed.events.follow({ after: deletions.nextCursor }, { intervalMs: 600_000, signal: stop.signal })) {
+        t.fail(`follow() yielded ${page.data.length} events after the end of the feed`)
+      }
+    })()
+    setTimeout(() => stop.abort(stopped), 100)
+    await t.rejects(following, stopped, 'follow() → the abort reason, while it waits')
+
     await expectProblem(t, 'listEvents', 400, 'validation_failed', () => feed.events.listPage({ limit: 0 }), 'invalid')
     await expectProblem(t, 'listEvents', 400, 'validation_failed', () => feed.events.listPage({ after: 'not.a-feed-cursor' }))
     await expectProblem(t, 'listEvents', 401, 'unauthorized', () => wrongKey.events.listPage())
