@@ -47,6 +47,7 @@ const createApiKey = operation('createApiKey')
 const deleteApiKey = operation('deleteApiKey')
 const verifyUserPassword = operation('verifyUserPassword')
 const importUsers = operation('importUsers')
+const listEvents = operation('listEvents')
 const getHealth = operation('getHealth')
 const getReadiness = operation('getReadiness')
 const getMetrics = operation('getMetrics')
@@ -956,6 +957,95 @@ const userRecord: Scenario = {
   },
 }
 
+// ── change events ───────────────────────────────────────────────────────────────────────
+
+interface FeedEvent {
+  type: string
+  data: { user: { id: string }; changedFields?: string[] }
+}
+interface FeedPage {
+  data: FeedEvent[]
+  nextCursor: string
+  hasMore: boolean
+}
+
+function feedPageOf(exchange: Exchange): FeedPage {
+  expectStatus(exchange, 200)
+  const page = exchange.json as Partial<FeedPage> | undefined
+  expect(page && Array.isArray(page.data), `no data[] in the feed page from ${exchange.target}`)
+  expect(typeof page.nextCursor === 'string', `no nextCursor in the feed page from ${exchange.target}: it must be there on every page`)
+  return page as FeedPage
+}
+
+/** Reads the feed from `after` to where it ends now; other clients' events come along. */
+async function readFeed(ctx: Context, after: string | undefined): Promise<{ events: FeedEvent[]; cursor: string }> {
+  const events: FeedEvent[] = []
+  let cursor = after
+  // bounded: a busy deployment's feed may grow while it is read
+  for (let pages = 0; pages < 200; pages++) {
+    const page = feedPageOf(await ctx.client.send('GET', `${pathOf(listEvents)}${query({ after: cursor, limit: 100 })}`))
+    events.push(...page.data)
+    cursor = page.nextCursor
+    if (!page.hasMore) return { events, cursor }
+  }
+  throw new Failure('the feed did not end within 200 pages of 100')
+}
+
+const changeEvents: Scenario = {
+  name: 'change-events',
+  summary: 'the change feed: a user created, patched and deleted shows as three events in order (needs events:read)',
+  async run(ctx) {
+    const first = await ctx.client.send('GET', `${pathOf(listEvents)}${query({ limit: 1 })}`)
+    const checks = [
+      '200 to the end of the feed, with a nextCursor on the last page',
+      'a user created, patched and deleted: user.created, user.updated [name], user.deleted, in order, after the cursor',
+      'polling with the last nextCursor returns none of them again',
+      '400 validation_failed at /query/after for a cursor the deployment did not issue',
+    ]
+    if (first.status === 403) {
+      const reason = `the key lacks ${scopesOf(listEvents).join(', ')}, which no other scope implies`
+      for (const name of checks) ctx.skip(listEvents.operationId, name, reason)
+      return
+    }
+    const start = await ctx.check(listEvents.operationId, checks[0] as string, async () => {
+      feedPageOf(first)
+      return (await readFeed(ctx, undefined)).cursor
+    })
+    if (start === undefined) return
+    const followed = await ctx.check(createUser.operationId, '201 for a user whose events the feed must show', async () =>
+      newUser(ctx, 'followed'),
+    )
+    if (!followed) return
+    const id = followed.user.id
+    const patched = await ctx.client.send('PATCH', userPath(id), { body: { name: `Conformance ${ctx.runId} followed again` } })
+    const deleted = await ctx.client.send('DELETE', userPath(id))
+    const cursor = await ctx.check(listEvents.operationId, checks[1] as string, async () => {
+      expectStatus(patched, 200)
+      expectStatus(deleted, 204)
+      const { events, cursor } = await readFeed(ctx, start)
+      const own = events.filter((event) => event.data?.user?.id === id)
+      const seen = own.map((event) => `${event.type}${event.data.changedFields ? ` [${event.data.changedFields.join(', ')}]` : ''}`)
+      expect(
+        isDeepStrictEqual(seen, ['user.created', 'user.updated [name]', 'user.deleted']),
+        `the user's events: ${seen.join(', ') || 'none'}`,
+      )
+      return cursor
+    })
+    if (cursor !== undefined) {
+      await ctx.check(listEvents.operationId, checks[2] as string, async () => {
+        const { events } = await readFeed(ctx, cursor)
+        const again = events.filter((event) => event.data?.user?.id === id)
+        expect(again.length === 0, `${again.length} of them again`)
+      })
+    }
+    await ctx.check(listEvents.operationId, checks[3] as string, async () => {
+      const exchange = await ctx.client.send('GET', `${pathOf(listEvents)}${query({ after: `${ctx.runId}.not-a-cursor` })}`)
+      expectProblem(exchange, 400, 'validation_failed')
+      expectPointer(exchange, '/query/after')
+    })
+  },
+}
+
 export const scenarios: readonly Scenario[] = [
   service,
   authentication,
@@ -965,6 +1055,7 @@ export const scenarios: readonly Scenario[] = [
   idempotency,
   pagination,
   userRecord,
+  changeEvents,
   keys,
   routing,
 ]

@@ -1,5 +1,5 @@
 import { type FetchLike, type RetryEvent } from './transport.js';
-import type { ApiKeyCreate, ApiKeyCreated, ApiKeyList, Health, HeaderParameters, ListUsersQuery, User, UserCreate, UserImportItem, UserImportResult, UserList, UserPatch, UserReplace } from './types.js';
+import type { ApiKeyCreate, ApiKeyCreated, ApiKeyList, EventList, Health, HeaderParameters, ListEventsQuery, ListUsersQuery, User, UserCreate, UserImportItem, UserImportResult, UserList, UserPatch, UserReplace } from './types.js';
 export interface ClientOptions {
     /** Where the service is, e.g. `https://users.example.com` (paths such as /api/users are appended). */
     baseUrl: string;
@@ -70,6 +70,10 @@ export interface UserResult {
     user: User;
     etag: string;
 }
+export interface FollowOptions extends CallOptions {
+    /** How long to wait before asking again once the feed has nothing new (default 1 000 ms). */
+    intervalMs?: number | undefined;
+}
 export type Client = ReturnType<typeof createClient>;
 /** A client for the User Management API: one method per operation, typed from openapi.yaml. */
 export declare function createClient(options: ClientOptions): {
@@ -113,6 +117,21 @@ export declare function createClient(options: ClientOptions): {
         create(body: ApiKeyCreate, { signal }?: CallOptions): Promise<ApiKeyCreated>;
         /** Revokes a key at once (deleteApiKey; the master key only). */
         revoke(id: string, { signal }?: CallOptions): Promise<void>;
+    };
+    events: {
+        /**
+         * One page of the change feed (listEvents; the `events:read` scope): `data`, `hasMore`,
+         * and the `nextCursor` to pass back as `after`, present on the last page too.
+         */
+        listPage: (query?: ListEventsQuery, { signal }?: CallOptions) => Promise<EventList>;
+        /**
+         * Follows the feed from `query.after` (the oldest event kept without it): yields each page
+         * that has events, and once caught up asks again every `intervalMs`, for ever. Store a
+         * page's `nextCursor` once you have handled its events, to resume there later. Stop with
+         * `break` (or `signal`, whose reason is thrown). A cursor too old for the events kept
+         * throws a ProblemError `cursor_expired`.
+         */
+        follow(query?: ListEventsQuery, { intervalMs, signal }?: FollowOptions): AsyncGenerator<EventList, never, undefined>;
     };
     /** The liveness probe (getHealth; no API key needed). */
     health({ signal }?: CallOptions): Promise<Health>;

@@ -593,6 +593,7 @@ var codes12 = ["email_taken", "external_id_taken"];
 var codes13 = ["precondition_failed"];
 var codes14 = ["too_many_attempts", "rate_limited"];
 var codes15 = ["idempotency_key_in_use"];
+var codes16 = ["cursor_expired"];
 var operationTable = {
   listUsers: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
   createUser: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 409: codes7, 413: codes8, 415: codes9, 422: codes10, 429: codes3, 500: codes4, 503: codes5 } },
@@ -602,6 +603,7 @@ var operationTable = {
   updateUser: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 409: codes12, 412: codes13, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
   verifyUserPassword: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 413: codes8, 415: codes9, 429: codes14, 500: codes4, 503: codes5 } },
   importUsers: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 409: codes15, 413: codes8, 415: codes9, 422: codes10, 429: codes3, 500: codes4, 503: codes5 } },
+  listEvents: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 410: codes16, 429: codes3, 500: codes4, 503: codes5 } },
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
   createApiKey: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
@@ -893,9 +895,37 @@ function createClient2(options) {
       success("deleteApiKey", outcome);
     }
   };
+  async function eventsPage(query = {}, { signal } = {}) {
+    const outcome = await http.GET("/api/events", { params: { query }, headers: headersFor("listEvents"), signal });
+    return bodyOf("listEvents", outcome);
+  }
+  const events = {
+    /**
+     * One page of the change feed (listEvents; the `events:read` scope): `data`, `hasMore`,
+     * and the `nextCursor` to pass back as `after`, present on the last page too.
+     */
+    listPage: eventsPage,
+    /**
+     * Follows the feed from `query.after` (the oldest event kept without it): yields each page
+     * that has events, and once caught up asks again every `intervalMs`, for ever. Store a
+     * page's `nextCursor` once you have handled its events, to resume there later. Stop with
+     * `break` (or `signal`, whose reason is thrown). A cursor too old for the events kept
+     * throws a ProblemError `cursor_expired`.
+     */
+    async *follow(query = {}, { intervalMs = 1e3, signal } = {}) {
+      let after = query.after;
+      for (; ; ) {
+        const page = await eventsPage({ ...query, ...after === void 0 ? {} : { after } }, { signal });
+        after = page.nextCursor;
+        if (page.data.length > 0) yield page;
+        if (!page.hasMore) await pause(intervalMs, signal);
+      }
+    }
+  };
   return {
     users,
     keys,
+    events,
     /** The liveness probe (getHealth; no API key needed). */
     async health({ signal } = {}) {
       return bodyOf("getHealth", await http.GET("/healthz", { headers: headersFor("getHealth"), signal }));
@@ -915,6 +945,20 @@ function createClient2(options) {
       return bodyOf("getReadiness", await http.GET("/readyz", { headers: headersFor("getReadiness"), signal }));
     }
   };
+}
+function pause(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 export {
   NetworkError,

@@ -8,8 +8,10 @@ import type {
   ApiKeyCreate,
   ApiKeyCreated,
   ApiKeyList,
+  EventList,
   Health,
   HeaderParameters,
+  ListEventsQuery,
   ListUsersQuery,
   OperationId,
   PasswordVerification,
@@ -93,6 +95,11 @@ export interface CreateUserResult {
 export interface UserResult {
   user: User
   etag: string
+}
+
+export interface FollowOptions extends CallOptions {
+  /** How long to wait before asking again once the feed has nothing new (default 1 000 ms). */
+  intervalMs?: number | undefined
 }
 
 export type Client = ReturnType<typeof createClient>
@@ -306,9 +313,43 @@ export function createClient(options: ClientOptions) {
     },
   }
 
+  async function eventsPage(query: ListEventsQuery = {}, { signal }: CallOptions = {}): Promise<EventList> {
+    const outcome = await http.GET('/api/events', { params: { query }, headers: headersFor('listEvents'), signal })
+    return bodyOf<EventList>('listEvents', outcome)
+  }
+
+  const events = {
+    /**
+     * One page of the change feed (listEvents; the `events:read` scope): `data`, `hasMore`,
+     * and the `nextCursor` to pass back as `after`, present on the last page too.
+     */
+    listPage: eventsPage,
+
+    /**
+     * Follows the feed from `query.after` (the oldest event kept without it): yields each page
+     * that has events, and once caught up asks again every `intervalMs`, for ever. Store a
+     * page's `nextCursor` once you have handled its events, to resume there later. Stop with
+     * `break` (or `signal`, whose reason is thrown). A cursor too old for the events kept
+     * throws a ProblemError `cursor_expired`.
+     */
+    async *follow(
+      query: ListEventsQuery = {},
+      { intervalMs = 1_000, signal }: FollowOptions = {},
+    ): AsyncGenerator<EventList, never, undefined> {
+      let after = query.after
+      for (;;) {
+        const page = await eventsPage({ ...query, ...(after === undefined ? {} : { after }) }, { signal })
+        after = page.nextCursor
+        if (page.data.length > 0) yield page
+        if (!page.hasMore) await pause(intervalMs, signal)
+      }
+    },
+  }
+
   return {
     users,
     keys,
+    events,
     /** The liveness probe (getHealth; no API key needed). */
     async health({ signal }: CallOptions = {}): Promise<Health> {
       return bodyOf<Health>('getHealth', await http.GET('/healthz', { headers: headersFor('getHealth'), signal }))
@@ -328,4 +369,20 @@ export function createClient(options: ClientOptions) {
       return bodyOf<Health>('getReadiness', await http.GET('/readyz', { headers: headersFor('getReadiness'), signal }))
     },
   }
+}
+
+/** Waits `ms`, or rejects with the reason as soon as `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }

@@ -5,6 +5,7 @@ export {
   type CallOptions,
   type ConditionalWriteOptions,
   type CreateOptions,
+  type FollowOptions,
   type GetOptions,
   type CreateUserResult,
   type GetUserResult,

@@ -58,3 +58,7 @@ export type UserImport = RequestBody<'importUsers'>
 export type UserImportItem = components['schemas']['UserImportItem']
 export type UserImportResult = ResponseBody<'importUsers', 200>
 export type UserImportOutcome = components['schemas']['UserImportOutcome']
+export type Event = components['schemas']['Event']
+export type EventType = components['schemas']['EventType']
+export type EventList = ResponseBody<'listEvents', 200>
+export type ListEventsQuery = Query<'listEvents'>

@@ -9,6 +9,7 @@ import { getReadiness } from './get-readiness.js'
 import { getUser } from './get-user.js'
 import { importUsers } from './import-users.js'
 import { listApiKeys } from './list-api-keys.js'
+import { listEvents } from './list-events.js'
 import { listUsers } from './list-users.js'
 import { replaceUser } from './replace-user.js'
 import { updateUser } from './update-user.js'
@@ -22,6 +23,7 @@ export const handlers = {
   updateUser,
   deleteUser,
   importUsers,
+  listEvents,
   verifyUserPassword,
   listApiKeys,
   createApiKey,

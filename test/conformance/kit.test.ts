@@ -170,6 +170,11 @@ t.test('the kit against a real server', async (t) => {
     t.equal(run.lines.at(-2), '0 skipped (not applicable)', 'with the master key every check applies')
     t.match(run.stdout, /^✔ getUser: 304 on If-None-Match with the current ETag/m, 'the report names checks by operationId')
     t.match(run.stdout, /^✔ deleteApiKey: exercised by the run/m, 'the keys operations are exercised with the master key')
+    t.match(
+      run.stdout,
+      /^✔ listEvents: a user created, patched and deleted: user\.created, user\.updated \[name\], user\.deleted, in order/m,
+      'the change feed scenario runs with a key that reads events',
+    )
     t.notOk(run.stdout.includes(MASTER_KEY) || run.stderr.includes(MASTER_KEY), 'the key is never printed')
 
     const report = JSON.parse(readFileSync(jsonFile, 'utf8'))
@@ -258,6 +263,11 @@ t.test('a key without keys:admin under a tight rate limit', async (t) => {
     run.stdout,
     /^– createUser: 403 forbidden for a key without users:write — not applicable: the key does not hold keys:admin/m,
     'what needs a narrower key is not applicable, with the reason',
+  )
+  t.match(
+    run.stdout,
+    /^– listEvents: a user created, patched and deleted: .* — not applicable: the key lacks events:read/m,
+    'without events:read the feed scenario is not applicable',
   )
   const report = JSON.parse(readFileSync(jsonFile, 'utf8'))
   t.ok(report.summary.skipped > 0, `${report.summary.skipped} not applicable`)

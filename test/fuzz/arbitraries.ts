@@ -323,8 +323,9 @@ export const SEMANTICS = {
   /**
    * Never generated for a valid request. listUsers `cursor`: "Opaque and signed: pass it back
    * unchanged … anything else answers 400"; valid cursors come from the service's own pages.
+   * listEvents `after` is such a cursor too: "The `nextCursor` of the previous page".
    */
-  omit: new Set(['listUsers query/cursor']),
+  omit: new Set(['listUsers query/cursor', 'listEvents query/after']),
 }
 
 // ─── invalid values ──────────────────────────────────────────────────────────────────────

@@ -42,6 +42,11 @@ export interface SdkSuiteOptions {
    * rather than required.
    */
   validatingProxy?: boolean
+  /**
+   * Removes every change event the service keeps, as its retention does once they are old:
+   * over HTTP alone events cannot be aged, and the 410 of listEvents needs it.
+   */
+  expireEvents: () => Promise<unknown>
 }
 
 // A 500 or a 503 needs a broken database, which a suite that only speaks HTTP to a deployment
@@ -605,6 +610,62 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
     await expectProblem(t, 'listUsers', 403, 'forbidden', () => clientFor(writeKey).users.listPage())
   })
 
+  await t.test('change events: the feed, followed, with its failures', async (t) => {
+    const eventsKey = (await master.keys.create({ name: `sdk ${run} events`, scopes: ['events:read'] })).key
+    const feed = clientFor(eventsKey)
+    // the end of the feed as it is now: what the writes below append comes after it
+    let start = await feed.events.listPage()
+    while (start.hasMore) start = await feed.events.listPage({ after: start.nextCursor })
+    t.equal(start.hasMore, false, 'listPage() → the last page has hasMore false')
+    t.type(start.nextCursor, 'string', 'and a nextCursor to poll with')
+
+    const { user } = await master.users.create(newUser('followed'))
+    await master.users.update(user.id, { name: 'Followed Again' })
+    await master.users.delete(user.id)
+
+    const seen: Array<[string, string[] | undefined]> = []
+    for await (const page of feed.events.follow({ after: start.nextCursor }, { intervalMs: 50 })) {
+      for (const event of page.data) if (event.data.user.id === user.id) seen.push([event.type, event.data.changedFields])
+      if (seen.length >= 3) break
+    }
+    t.same(
+      seen,
+      [
+        ['user.created', undefined],
+        ['user.updated', ['name']],
+        ['user.deleted', undefined],
+      ],
+      'follow() yields the three events of the user, in order',
+    )
+    const deletions = await feed.events.listPage({ after: start.nextCursor, type: ['user.deleted'] })
+    t.same(
+      deletions.data.map((event) => event.data.user.id),
+      [user.id],
+      'listPage() with a type filter',
+    )
+
+    // caught up, follow() waits for the next poll; an abort ends the wait with its reason
+    const stop = new AbortController()
+    const stopped = new Error('stop following')
+    const following = (async () => {
+      for await (const page of feed.events.follow({ after: deletions.nextCursor }, { intervalMs: 600_000, signal: stop.signal })) {
+        t.fail(`follow() yielded ${page.data.length} events after the end of the feed`)
+      }
+    })()
+    setTimeout(() => stop.abort(stopped), 100)
+    await t.rejects(following, stopped, 'follow() → the abort reason, while it waits')
+
+    await expectProblem(t, 'listEvents', 400, 'validation_failed', () => feed.events.listPage({ limit: 0 }), 'invalid')
+    await expectProblem(t, 'listEvents', 400, 'validation_failed', () => feed.events.listPage({ after: 'not.a-feed-cursor' }))
+    await expectProblem(t, 'listEvents', 401, 'unauthorized', () => wrongKey.events.listPage())
+    await expectProblem(t, 'listEvents', 403, 'forbidden', () => clientFor(readKey).events.listPage())
+
+    await options.expireEvents()
+    await expectProblem(t, 'listEvents', 410, 'cursor_expired', () => feed.events.listPage({ after: start.nextCursor }))
+    const fresh = await feed.events.listPage()
+    t.same(fresh.data, [], 'without a cursor: the feed starts afresh at the oldest event kept')
+  })
+
   await t.test('rate limits: a 429 from every operation that declares one', async (t) => {
     const limited = createClient({
       baseUrl: options.rateLimitedBaseUrl,
@@ -636,6 +697,7 @@ export async function runSdkSuite(t: Test, options: SdkSuiteOptions): Promise<vo
       deleteApiKey: (client) => client.keys.revoke(id),
       verifyUserPassword: (client) => client.users.verifyPassword(id, 'limited'),
       importUsers: (client) => client.users.import([{ email: emailOf('limited'), name: 'Limited', password: 'long enough password' }]),
+      listEvents: (client) => client.events.listPage(),
     }
     for (const operation of listOperations().filter((op) => op.responses['429'])) {
       const operationId = operation.operationId as OperationId

@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { loadConfig } from '../../src/config.js'
+import { createEventsRepository } from '../../src/events/repository.js'
 import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { runSdkSuite } from './e2e-suite.js'
 
@@ -17,5 +18,7 @@ t.test('every operation and declared status through the SDK', async (t) => {
     rateLimitedBaseUrl: await listening(limited.app),
     bodyLimitBytes: service.config.bodyLimit,
     importBodyLimitBytes: service.config.importBodyLimit,
+    // everything is "old" a second from now
+    expireEvents: () => createEventsRepository(service.db).prune(new Date(Date.now() + 1000)),
   })
 })

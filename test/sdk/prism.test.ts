@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { loadConfig } from '../../src/config.js'
+import { createEventsRepository } from '../../src/events/repository.js'
 import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { formatViolation, startPrismProxy } from '../helpers/prism.js'
 import { runSdkSuite } from './e2e-suite.js'
@@ -23,6 +24,8 @@ t.test('every operation through the SDK, through Prism: no response breaks the d
     rateLimitedBaseUrl: prismLimited.baseUrl,
     bodyLimitBytes: service.config.bodyLimit,
     importBodyLimitBytes: service.config.importBodyLimit,
+    // everything is "old" a second from now
+    expireEvents: () => createEventsRepository(service.db).prune(new Date(Date.now() + 1000)),
     validatingProxy: true,
   })
 

@@ -19,6 +19,7 @@ const codes12 = ["email_taken","external_id_taken"] as const
 const codes13 = ["precondition_failed"] as const
 const codes14 = ["too_many_attempts","rate_limited"] as const
 const codes15 = ["idempotency_key_in_use"] as const
+const codes16 = ["cursor_expired"] as const
 
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export const operationTable = {
@@ -30,6 +31,7 @@ export const operationTable = {
   updateUser: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 409: codes12, 412: codes13, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
   verifyUserPassword: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 413: codes8, 415: codes9, 429: codes14, 500: codes4, 503: codes5 } },
   importUsers: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 409: codes15, 413: codes8, 415: codes9, 422: codes10, 429: codes3, 500: codes4, 503: codes5 } },
+  listEvents: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 410: codes16, 429: codes3, 500: codes4, 503: codes5 } },
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
   createApiKey: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
