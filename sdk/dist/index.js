@@ -576,7 +576,7 @@ var TimeoutError = class extends NetworkError {
 };
 
 // src/generated/operations.ts
-var apiVersion = "0.3.0";
+var apiVersion = "0.4.0";
 var codes0 = ["validation_failed"];
 var codes1 = ["unauthorized"];
 var codes2 = ["forbidden"];
@@ -592,7 +592,8 @@ var codes11 = ["email_taken", "external_id_taken"];
 var codes12 = ["precondition_failed"];
 var codes13 = ["too_many_attempts", "rate_limited"];
 var codes14 = ["idempotency_key_in_use"];
-var codes15 = ["unavailable"];
+var codes15 = ["delivery_in_flight"];
+var codes16 = ["unavailable"];
 var operationTable = {
   listUsers: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
   createUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 409: codes6, 413: codes7, 415: codes8, 422: codes9, 429: codes3, 500: codes4 } },
@@ -605,8 +606,15 @@ var operationTable = {
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
   createApiKey: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  listWebhookEndpoints: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
+  createWebhookEndpoint: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
+  getWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  deleteWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  updateWebhookEndpoint: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
+  listWebhookDeliveries: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  retryWebhookDelivery: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 409: codes15, 429: codes3, 500: codes4 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
-  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes15 } }
+  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes16 } }
 };
 
 // src/idempotency-key.ts

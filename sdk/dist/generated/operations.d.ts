@@ -1,5 +1,5 @@
 /** The version of the API document this SDK was generated from (its info.version). */
-export declare const apiVersion = "0.3.0";
+export declare const apiVersion = "0.4.0";
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export declare const operationTable: {
     readonly listUsers: {
@@ -135,6 +135,86 @@ export declare const operationTable: {
             readonly 401: readonly ["unauthorized"];
             readonly 403: readonly ["forbidden"];
             readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly listWebhookEndpoints: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly createWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly getWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly deleteWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly updateWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly listWebhookDeliveries: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
+    readonly retryWebhookDelivery: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 409: readonly ["delivery_in_flight"];
             readonly 429: readonly ["rate_limited"];
             readonly 500: readonly ["internal"];
         };

@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by scripts/generate.mjs; do not edit.
 
 /** The version of the API document this SDK was generated from (its info.version). */
-export const apiVersion = "0.3.0"
+export const apiVersion = "0.4.0"
 
 const codes0 = ["validation_failed"] as const
 const codes1 = ["unauthorized"] as const
@@ -18,7 +18,8 @@ const codes11 = ["email_taken","external_id_taken"] as const
 const codes12 = ["precondition_failed"] as const
 const codes13 = ["too_many_attempts","rate_limited"] as const
 const codes14 = ["idempotency_key_in_use"] as const
-const codes15 = ["unavailable"] as const
+const codes15 = ["delivery_in_flight"] as const
+const codes16 = ["unavailable"] as const
 
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export const operationTable = {
@@ -33,6 +34,13 @@ export const operationTable = {
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
   createApiKey: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  listWebhookEndpoints: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
+  createWebhookEndpoint: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
+  getWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  deleteWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  updateWebhookEndpoint: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
+  listWebhookDeliveries: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
+  retryWebhookDelivery: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 409: codes15, 429: codes3, 500: codes4 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
-  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes15 } },
+  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes16 } },
 } as const
