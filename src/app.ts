@@ -22,6 +22,8 @@ import { requestIdFrom } from './http/request-id.js'
 import { handlers } from './operations/index.js'
 import { createUsersRepository } from './users/repository.js'
 import { createPasswordVerifier } from './users/verification.js'
+import { webhookWorkerPlugin } from './webhooks/plugin.js'
+import { createWebhooksRepository } from './webhooks/repository.js'
 
 export interface AppOptions {
   /** masterKey is required here; server.ts settles it (generated in development) */
@@ -180,8 +182,10 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       cursors: createCursorCodec(cursorSecret),
       keys,
       verifier: createPasswordVerifier(db, config.passwordVerification),
+      webhooks: createWebhooksRepository(db, config.webhooks),
     },
     { bodyLimits: { importUsers: Math.max(config.bodyLimit, config.importBodyLimit) } },
   )
+  await app.register(webhookWorkerPlugin, { db, config: config.webhooks })
   return app
 }

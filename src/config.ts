@@ -21,7 +21,29 @@ export interface Config {
   trustProxy: boolean | number | string
   requestTimeoutMs: number
   connectionTimeoutMs: number
+  webhooks: WebhookConfig
 }
+
+export interface WebhookConfig {
+  /** http:// endpoints too (https:// only otherwise) */
+  allowHttp: boolean
+  /** private, loopback and link-local addresses too (refused otherwise, at registration and delivery) */
+  allowPrivate: boolean
+  /** whether this process runs a delivery worker */
+  worker: boolean
+  /** deliveries one process attempts at once */
+  concurrency: number
+  /** how long an idle worker waits before it looks for work again */
+  pollIntervalMs: number
+  /** the wait before each retry; a delivery gets one attempt more than there are entries */
+  retryScheduleMs: number[]
+  /** headers and body of one attempt together */
+  timeoutMs: number
+}
+
+// Standard Webhooks' recommended schedule: immediately, then after 5 s, 5 min, 30 min, 2 h,
+// 5 h, 10 h and 10 h (8 attempts over about 27 hours).
+const DEFAULT_RETRY_SCHEDULE = '5000,300000,1800000,7200000,18000000,36000000,36000000'
 
 const schema = {
   type: 'object',
@@ -44,6 +66,13 @@ const schema = {
     TRUST_PROXY: { type: 'string', pattern: '^(true|false|[0-9]+|[0-9a-fA-F.:/,\\s]+)$', default: 'false' },
     REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 30000 },
     CONNECTION_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 60000 },
+    WEBHOOK_ALLOW_HTTP: { type: 'boolean', default: false },
+    WEBHOOK_ALLOW_PRIVATE: { type: 'boolean', default: false },
+    WEBHOOK_WORKER: { type: 'boolean', default: true },
+    WEBHOOK_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 1000, default: 16 },
+    WEBHOOK_POLL_INTERVAL_MS: { type: 'integer', minimum: 10, maximum: 60000, default: 200 },
+    WEBHOOK_RETRY_SCHEDULE: { type: 'string', pattern: '^\\s*[0-9]+(\\s*,\\s*[0-9]+){0,49}\\s*$', default: DEFAULT_RETRY_SCHEDULE },
+    WEBHOOK_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 10000 },
   },
 } as const
 
@@ -96,5 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(values.TRUST_PROXY as string),
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS as number,
     connectionTimeoutMs: values.CONNECTION_TIMEOUT_MS as number,
+    webhooks: {
+      allowHttp: values.WEBHOOK_ALLOW_HTTP as boolean,
+      allowPrivate: values.WEBHOOK_ALLOW_PRIVATE as boolean,
+      worker: values.WEBHOOK_WORKER as boolean,
+      concurrency: values.WEBHOOK_CONCURRENCY as number,
+      pollIntervalMs: values.WEBHOOK_POLL_INTERVAL_MS as number,
+      retryScheduleMs: (values.WEBHOOK_RETRY_SCHEDULE as string).split(',').map((entry) => Number(entry.trim())),
+      timeoutMs: values.WEBHOOK_TIMEOUT_MS as number,
+    },
   }
 }

@@ -4,6 +4,7 @@ import type { CursorCodec } from './http/cursor.js'
 import type { ApiKeysRepository } from './keys/repository.js'
 import type { UsersRepository } from './users/repository.js'
 import type { PasswordVerifier } from './users/verification.js'
+import type { WebhooksRepository } from './webhooks/repository.js'
 
 /** What handlers may use besides the request: built once per app, shared by requests. */
 export interface Services {
@@ -13,4 +14,5 @@ export interface Services {
   cursors: CursorCodec
   keys: ApiKeysRepository
   verifier: PasswordVerifier
+  webhooks: WebhooksRepository
 }

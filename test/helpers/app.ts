@@ -47,8 +47,15 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
   await migrate(databaseUrl)
   const db = await createDb(databaseUrl)
   const defaults = loadConfig({})
-  // a limit no test reaches unless it sets its own
-  const config = { ...defaults, databaseUrl, masterKey: MASTER_KEY, rateLimit: { ...defaults.rateLimit, max: 1_000_000 }, ...overrides }
+  // a limit no test reaches unless it sets its own; no delivery worker unless a test asks for one
+  const config = {
+    ...defaults,
+    databaseUrl,
+    masterKey: MASTER_KEY,
+    rateLimit: { ...defaults.rateLimit, max: 1_000_000 },
+    webhooks: { ...defaults.webhooks, worker: false },
+    ...overrides,
+  }
   // Every test app logs as production does (same redaction), at debug level, into memory;
   // when the test ends its whole log is searched for anything secret.
   const log: string[] = []
