@@ -20,6 +20,7 @@ const secrets: Array<[string, RegExp]> = [
   ['a test password', new RegExp(TEST_PASSWORD)],
   ['a password hash', /\$argon2/],
   ['an API key secret', /umk_[A-Za-z0-9_-]{20,}/],
+  ['a webhook signing secret', /whsec_[A-Za-z0-9+/]{20,}/],
   ['a key hash', /\b[0-9a-f]{64}\b/],
 ]
 
