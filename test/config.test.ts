@@ -17,6 +17,36 @@ t.test('defaults', async (t) => {
     trustProxy: false,
     requestTimeoutMs: 30000,
     connectionTimeoutMs: 60000,
+    webhooks: {
+      allowHttp: false,
+      allowPrivate: false,
+      worker: true,
+      concurrency: 16,
+      pollIntervalMs: 200,
+      retryScheduleMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000, 36000000],
+      timeoutMs: 10000,
+    },
+  })
+})
+
+t.test('the webhook settings', async (t) => {
+  const config = loadConfig({
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_WORKER: 'false',
+    WEBHOOK_CONCURRENCY: '4',
+    WEBHOOK_POLL_INTERVAL_MS: '50',
+    WEBHOOK_RETRY_SCHEDULE: '100, 200,300',
+    WEBHOOK_TIMEOUT_MS: '2000',
+  })
+  t.same(config.webhooks, {
+    allowHttp: true,
+    allowPrivate: true,
+    worker: false,
+    concurrency: 4,
+    pollIntervalMs: 50,
+    retryScheduleMs: [100, 200, 300],
+    timeoutMs: 2000,
   })
 })
 
@@ -45,6 +75,11 @@ t.test('a bad value names its variable', async (t) => {
     ['PASSWORD_VERIFY_WINDOW_SECONDS', '1.5'],
     ['CORS_ORIGINS', '*'],
     ['TRUST_PROXY', 'everyone'],
+    ['WEBHOOK_ALLOW_HTTP', 'maybe'],
+    ['WEBHOOK_CONCURRENCY', '0'],
+    ['WEBHOOK_RETRY_SCHEDULE', '5s,5m'],
+    ['WEBHOOK_RETRY_SCHEDULE', ''],
+    ['WEBHOOK_TIMEOUT_MS', '10'],
   ] as const) {
     t.throws(() => loadConfig({ [name]: value }), { name: 'ConfigError', message: new RegExp(name) }, `${name}=${value}`)
   }
