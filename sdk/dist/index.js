@@ -900,9 +900,67 @@ function createClient2(options) {
       success("deleteApiKey", outcome);
     }
   };
+  const webhookEndpoints = {
+    /** One page of webhook endpoints, newest first, without secrets (listWebhookEndpoints; `webhooks:admin`). */
+    async listPage(query = {}, { signal } = {}) {
+      const outcome = await http.GET("/api/webhook-endpoints", { params: { query }, headers: headersFor("listWebhookEndpoints"), signal });
+      return bodyOf("listWebhookEndpoints", outcome);
+    },
+    /** Registers an endpoint (createWebhookEndpoint). Its signing `secret` is in this response only. */
+    async create(body, { signal } = {}) {
+      const outcome = await http.POST("/api/webhook-endpoints", { body, headers: headersFor("createWebhookEndpoint"), signal });
+      return bodyOf("createWebhookEndpoint", outcome);
+    },
+    /** One endpoint, with `disabledReason` when it was disabled (getWebhookEndpoint). */
+    async get(id, { signal } = {}) {
+      const outcome = await http.GET("/api/webhook-endpoints/{id}", { params: { path: { id } }, headers: headersFor("getWebhookEndpoint"), signal });
+      return bodyOf("getWebhookEndpoint", outcome);
+    },
+    /** Enables or disables an endpoint (updateWebhookEndpoint); enabling resumes its pending deliveries. */
+    async update(id, patch, { signal } = {}) {
+      const outcome = await http.PATCH("/api/webhook-endpoints/{id}", {
+        params: { path: { id } },
+        body: patch,
+        headers: { ...headersFor("updateWebhookEndpoint"), "Content-Type": "application/merge-patch+json" },
+        signal
+      });
+      return bodyOf("updateWebhookEndpoint", outcome);
+    },
+    /** Deletes an endpoint with its deliveries (deleteWebhookEndpoint). */
+    async delete(id, { signal } = {}) {
+      const outcome = await http.DELETE("/api/webhook-endpoints/{id}", {
+        params: { path: { id } },
+        headers: headersFor("deleteWebhookEndpoint"),
+        signal
+      });
+      success("deleteWebhookEndpoint", outcome);
+    },
+    /** One page of an endpoint's deliveries, newest event first, each with its attempts (listWebhookDeliveries). */
+    async deliveries(id, query = {}, { signal } = {}) {
+      const outcome = await http.GET("/api/webhook-endpoints/{id}/deliveries", {
+        params: { path: { id }, query },
+        headers: headersFor("listWebhookDeliveries"),
+        signal
+      });
+      return bodyOf("listWebhookDeliveries", outcome);
+    },
+    /**
+     * Makes a delivery due now (retryWebhookDelivery); a ProblemError `delivery_in_flight`
+     * (409, with `retryAfter`) while an attempt of it is in progress.
+     */
+    async retryDelivery(id, deliveryId, { signal } = {}) {
+      const outcome = await http.POST("/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry", {
+        params: { path: { id, deliveryId } },
+        headers: headersFor("retryWebhookDelivery"),
+        signal
+      });
+      return bodyOf("retryWebhookDelivery", outcome);
+    }
+  };
   return {
     users,
     keys,
+    webhookEndpoints,
     /** The liveness probe (getHealth; no API key needed). */
     async health({ signal } = {}) {
       return bodyOf("getHealth", await http.GET("/healthz", { headers: headersFor("getHealth"), signal }));

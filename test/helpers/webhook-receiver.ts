@@ -91,3 +91,22 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/** A receiver that holds every delivery unanswered until release() (the SDK suite's in-flight case). */
+export async function startHoldingReceiver(t: Test): Promise<{ url: string; holding(): Promise<void>; release(): void }> {
+  const receiver = await startReceiver(t)
+  const held: ServerResponse[] = []
+  let released = false
+  receiver.respond((_request, response) => {
+    if (released) response.writeHead(204).end()
+    else held.push(response)
+  })
+  return {
+    url: receiver.url,
+    holding: () => receiver.waitFor(() => held.length > 0, 'a delivery to hold'),
+    release() {
+      released = true
+      for (const response of held.splice(0)) response.writeHead(204).end()
+    },
+  }
+}
