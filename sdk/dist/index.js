@@ -913,7 +913,11 @@ function createClient2(options) {
     },
     /** One endpoint, with `disabledReason` when it was disabled (getWebhookEndpoint). */
     async get(id, { signal } = {}) {
-      const outcome = await http.GET("/api/webhook-endpoints/{id}", { params: { path: { id } }, headers: headersFor("getWebhookEndpoint"), signal });
+      const outcome = await http.GET("/api/webhook-endpoints/{id}", {
+        params: { path: { id } },
+        headers: headersFor("getWebhookEndpoint"),
+        signal
+      });
       return bodyOf("getWebhookEndpoint", outcome);
     },
     /** Enables or disables an endpoint (updateWebhookEndpoint); enabling resumes its pending deliveries. */

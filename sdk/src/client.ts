@@ -329,7 +329,11 @@ export function createClient(options: ClientOptions) {
 
     /** One endpoint, with `disabledReason` when it was disabled (getWebhookEndpoint). */
     async get(id: string, { signal }: CallOptions = {}): Promise<WebhookEndpoint> {
-      const outcome = await http.GET('/api/webhook-endpoints/{id}', { params: { path: { id } }, headers: headersFor('getWebhookEndpoint'), signal })
+      const outcome = await http.GET('/api/webhook-endpoints/{id}', {
+        params: { path: { id } },
+        headers: headersFor('getWebhookEndpoint'),
+        signal,
+      })
       return bodyOf<WebhookEndpoint>('getWebhookEndpoint', outcome)
     },
 
