@@ -1,4 +1,4 @@
-import { lookup as dnsLookup } from 'node:dns/promises'
+import { Resolver } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import ipaddr from 'ipaddr.js'
 
@@ -69,6 +69,15 @@ export async function checkWebhookUrl(
   return url
 }
 
+// A registration waits for DNS at most about this long; a slow resolver counts as "does not
+// resolve now" (the delivery-time check still applies).
+const RESOLVE_TIMEOUT_MS = 1_500
+
+/** Every A and AAAA address of `host`, asked of the DNS directly (not through the thread pool). */
 async function resolveAll(host: string): Promise<string[]> {
-  return (await dnsLookup(host, { all: true, verbatim: true })).map((entry) => entry.address)
+  const resolver = new Resolver({ timeout: RESOLVE_TIMEOUT_MS, tries: 1 })
+  const [v4, v6] = await Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)])
+  const addresses = [v4, v6].flatMap((result) => (result.status === 'fulfilled' ? result.value : []))
+  if (addresses.length === 0) throw new Error(`${host} does not resolve`)
+  return addresses
 }

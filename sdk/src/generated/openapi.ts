@@ -687,6 +687,7 @@ export interface components {
              */
             secret: string;
         };
+        /** @description A JSON Merge Patch; an empty one changes nothing. */
         WebhookEndpointPatch: {
             status?: components["schemas"]["WebhookEndpointStatus"];
         };
