@@ -12,6 +12,8 @@ import { listOperations, spec, specText } from './contract/spec.js'
 import type { Config } from './config.js'
 import type { Db } from './db/index.js'
 import { settingOrCreate } from './db/settings.js'
+import { eventRetentionPlugin } from './events/plugin.js'
+import { createEventsRepository } from './events/repository.js'
 import { createCursorCodec } from './http/cursor.js'
 import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/errors.js'
 import { registerAuth } from './http/auth.js'
@@ -169,6 +171,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   // once and kept in the shared database.
   const cursorSecret = config.cursorSecret ?? (await settingOrCreate(db, 'cursor-secret', () => randomBytes(32).toString('base64url')))
   const keys = createApiKeysRepository(db)
+  const events = createEventsRepository(db)
+  await app.register(eventRetentionPlugin, { events, retentionDays: config.eventRetentionDays })
   registerAuth(app, { masterKey: config.masterKey, keys })
   // keys are per caller: two integrators may pick the same Idempotency-Key
   registerIdempotency(app, createIdempotencyStore(db), (request) => request.caller?.id ?? 'anonymous')
@@ -179,6 +183,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       config,
       db,
       users: createUsersRepository(db),
+      events,
       cursors: createCursorCodec(cursorSecret),
       keys,
       verifier: createPasswordVerifier(db, config.passwordVerification),

@@ -19,6 +19,8 @@ export interface Config {
   corsOrigins: string[]
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of trusted proxies */
   trustProxy: boolean | number | string
+  /** how long the change feed keeps events */
+  eventRetentionDays: number
   requestTimeoutMs: number
   connectionTimeoutMs: number
   webhooks: WebhookConfig
@@ -64,6 +66,7 @@ const schema = {
     PASSWORD_VERIFY_WINDOW_SECONDS: { type: 'integer', minimum: 1, maximum: 86400, default: 900 },
     CORS_ORIGINS: { type: 'string', pattern: '^(https?://[^\\s,]+)(,\\s*https?://[^\\s,]+)*$' },
     TRUST_PROXY: { type: 'string', pattern: '^(true|false|[0-9]+|[0-9a-fA-F.:/,\\s]+)$', default: 'false' },
+    EVENT_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3650, default: 30 },
     REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 30000 },
     CONNECTION_TIMEOUT_MS: { type: 'integer', minimum: 1000, default: 60000 },
     WEBHOOK_ALLOW_HTTP: { type: 'boolean', default: false },
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: trustProxy(values.TRUST_PROXY as string),
+    eventRetentionDays: values.EVENT_RETENTION_DAYS as number,
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS as number,
     connectionTimeoutMs: values.CONNECTION_TIMEOUT_MS as number,
     webhooks: {

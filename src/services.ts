@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import type { Db } from './db/index.js'
+import type { EventsRepository } from './events/repository.js'
 import type { CursorCodec } from './http/cursor.js'
 import type { ApiKeysRepository } from './keys/repository.js'
 import type { UsersRepository } from './users/repository.js'
@@ -11,6 +12,7 @@ export interface Services {
   config: Config
   db: Db
   users: UsersRepository
+  events: EventsRepository
   cursors: CursorCodec
   keys: ApiKeysRepository
   verifier: PasswordVerifier

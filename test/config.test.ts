@@ -17,6 +17,7 @@ t.test('defaults', async (t) => {
     trustProxy: false,
     requestTimeoutMs: 30000,
     connectionTimeoutMs: 60000,
+    eventRetentionDays: 30,
     webhooks: {
       allowHttp: false,
       allowPrivate: false,

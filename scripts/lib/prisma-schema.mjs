@@ -26,6 +26,9 @@ export function readModels() {
 
 export function deriveSchema(provider, models = readModels()) {
   if (!providers.includes(provider)) throw new Error(`unknown provider ${provider}`)
+  // SQLite numbers rows itself only through an INTEGER PRIMARY KEY, which Prisma writes for an
+  // Int id and not for a BigInt one; SQLite's INTEGER holds 64 bits either way.
+  const modelsFor = provider === 'sqlite' ? models.replace(/\bBigInt(\s+@id\s+@default\(autoincrement\(\)\))/g, 'Int$1') : models
   // No url in the datasource: Prisma 7 takes connections from driver adapters at run time.
   // importFileExtension "js" makes the generated TypeScript import siblings as `./x.js`,
   // which is what `tsc` with module NodeNext requires.
@@ -43,6 +46,6 @@ generator client {
   importFileExtension = "js"
 }
 
-${models.trimEnd()}
+${modelsFor.trimEnd()}
 `
 }

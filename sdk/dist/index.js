@@ -592,8 +592,9 @@ var codes11 = ["email_taken", "external_id_taken"];
 var codes12 = ["precondition_failed"];
 var codes13 = ["too_many_attempts", "rate_limited"];
 var codes14 = ["idempotency_key_in_use"];
-var codes15 = ["delivery_in_flight"];
-var codes16 = ["unavailable"];
+var codes15 = ["cursor_expired"];
+var codes16 = ["delivery_in_flight"];
+var codes17 = ["unavailable"];
 var operationTable = {
   listUsers: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
   createUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 409: codes6, 413: codes7, 415: codes8, 422: codes9, 429: codes3, 500: codes4 } },
@@ -603,6 +604,7 @@ var operationTable = {
   updateUser: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 409: codes11, 412: codes12, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
   verifyUserPassword: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 413: codes7, 415: codes8, 429: codes13, 500: codes4 } },
   importUsers: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 409: codes14, 413: codes7, 415: codes8, 422: codes9, 429: codes3, 500: codes4 } },
+  listEvents: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 410: codes15, 429: codes3, 500: codes4 } },
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4 } },
   createApiKey: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
@@ -612,9 +614,9 @@ var operationTable = {
   deleteWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
   updateWebhookEndpoint: { authenticated: true, problems: { 400: codes5, 401: codes1, 403: codes2, 404: codes10, 413: codes7, 415: codes8, 429: codes3, 500: codes4 } },
   listWebhookDeliveries: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 429: codes3, 500: codes4 } },
-  retryWebhookDelivery: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 409: codes15, 429: codes3, 500: codes4 } },
+  retryWebhookDelivery: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes10, 409: codes16, 429: codes3, 500: codes4 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
-  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes16 } }
+  getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes17 } }
 };
 
 // src/idempotency-key.ts

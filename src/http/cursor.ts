@@ -7,15 +7,15 @@ export interface Position {
   id: string
 }
 
-interface Payload {
+interface Payload<P> {
   /** the position */
-  p: Position
+  p: P
   /** a digest of the sort and filters the cursor was issued for */
   q: string
 }
 
-function invalid(detail: string): Problem {
-  return new Problem('validation_failed', { errors: [{ pointer: '/query/cursor', detail }] })
+function invalid(pointer: string, detail: string): Problem {
+  return new Problem('validation_failed', { errors: [{ pointer, detail }] })
 }
 
 /**
@@ -32,21 +32,22 @@ export function createCursorCodec(secret: string) {
       .slice(0, 16)
 
   return {
-    encode(position: Position, query: Record<string, unknown>): string {
-      const payload = Buffer.from(JSON.stringify({ p: position, q: digest(query) } satisfies Payload)).toString('base64url')
+    encode<P = Position>(position: P, query: Record<string, unknown>): string {
+      const payload = Buffer.from(JSON.stringify({ p: position, q: digest(query) } satisfies Payload<P>)).toString('base64url')
       return `${payload}.${sign(payload).toString('base64url')}`
     },
 
-    decode(cursor: string, query: Record<string, unknown>): Position {
+    /** The position a cursor holds; `pointer` names the parameter that carried it. */
+    decode<P = Position>(cursor: string, query: Record<string, unknown>, pointer = '/query/cursor'): P {
       const [payload, signature, ...rest] = cursor.split('.')
-      if (!payload || !signature || rest.length > 0) throw invalid('is not a cursor this service issued')
+      if (!payload || !signature || rest.length > 0) throw invalid(pointer, 'is not a cursor this service issued')
       const expected = sign(payload)
       const given = Buffer.from(signature, 'base64url')
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw invalid('is not a cursor this service issued')
+        throw invalid(pointer, 'is not a cursor this service issued')
       }
-      const { p, q } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Payload
-      if (q !== digest(query)) throw invalid('was issued for another sort or other filters; start again without a cursor')
+      const { p, q } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Payload<P>
+      if (q !== digest(query)) throw invalid(pointer, 'was issued for another sort or other filters; start again without a cursor')
       return p
     },
   }

@@ -26,6 +26,10 @@ const catalogue: Record<ProblemCode, { status: number; detail: string }> = {
     status: 412,
     detail: 'The user has changed since you read it (If-Match does not name its current ETag).',
   },
+  cursor_expired: {
+    status: 410,
+    detail: 'Events after this cursor are no longer kept; read the users again and start the feed without a cursor.',
+  },
   payload_too_large: { status: 413, detail: 'The request body is too large.' },
   unsupported_media_type: { status: 415, detail: 'The request body has a media type this operation does not accept.' },
   idempotency_key_reused: { status: 422, detail: 'This Idempotency-Key was used with a different request.' },

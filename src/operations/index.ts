@@ -11,6 +11,7 @@ import { getUser } from './get-user.js'
 import { getWebhookEndpoint } from './get-webhook-endpoint.js'
 import { importUsers } from './import-users.js'
 import { listApiKeys } from './list-api-keys.js'
+import { listEvents } from './list-events.js'
 import { listUsers } from './list-users.js'
 import { listWebhookDeliveries } from './list-webhook-deliveries.js'
 import { listWebhookEndpoints } from './list-webhook-endpoints.js'
@@ -28,6 +29,7 @@ export const handlers = {
   updateUser,
   deleteUser,
   importUsers,
+  listEvents,
   verifyUserPassword,
   listApiKeys,
   createApiKey,

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import type { components, operations } from '../../generated/openapi.js'
 import { isUniqueViolation } from '../db/errors.js'
+import { appendEvents, type ChangedField } from '../events/outbox.js'
 import type { Db } from '../db/index.js'
 import { etagOf, type Expected } from '../http/conditional.js'
 import type { Position } from '../http/cursor.js'
@@ -77,6 +78,17 @@ interface Changes {
   passwordHash?: string
   externalId?: string | null
   metadata?: string
+}
+
+// How a stored change shows in the API: the hash is the password, never shown.
+const CHANGED_FIELD: Record<keyof Changes, ChangedField> = {
+  email: 'email',
+  name: 'name',
+  status: 'status',
+  disabledAt: 'disabledAt',
+  passwordHash: 'password',
+  externalId: 'externalId',
+  metadata: 'metadata',
 }
 
 type Target = {
@@ -233,23 +245,27 @@ export function createUsersRepository(db: Db) {
       if (Object.keys(changes).length === 0) return current
       // the version in the WHERE makes read-compare-write atomic: of two writers that read
       // the same version, exactly one updates the row (and only then its metadata entries)
+      const updated: UserRecord = { ...current, ...changes, version: current.version + 1, updatedAt }
       const count = await guardUnique(changes, options, () =>
         prisma.$transaction(async (tx) => {
           const { count } = await tx.user.updateMany({
             where: { id, version: current.version },
             data: { ...changes, version: { increment: 1 }, updatedAt },
           })
-          if (count === 1 && changes.metadata !== undefined) {
+          if (count === 0) return count
+          if (changes.metadata !== undefined) {
             await tx.userMetadata.deleteMany({ where: { userId: id } })
             await tx.userMetadata.createMany({ data: entryRows({ id, metadata: changes.metadata }) })
           }
           // a user enabled again starts with a clean slate: the failed verifications counted
           // while it was disabled must not lock it out
-          if (count === 1 && changes.status === 'active') await tx.passwordAttemptWindow.deleteMany({ where: { userId: id } })
+          if (changes.status === 'active') await tx.passwordAttemptWindow.deleteMany({ where: { userId: id } })
+          const changedFields = (Object.keys(changes) as Array<keyof Changes>).map((field) => CHANGED_FIELD[field])
+          await appendEvents(tx, db.provider, [{ type: 'user.updated', data: { user: toUser(updated), changedFields } }], updatedAt)
           return count
         }),
       )
-      if (count === 1) return { ...current, ...changes, version: current.version + 1, updatedAt }
+      if (count === 1) return updated
       if (Array.isArray(expected)) {
         // someone else wrote first: the version the caller read is gone, unless the row is
         throw preconditionFailed(await find(id))
@@ -322,7 +338,11 @@ export function createUsersRepository(db: Db) {
   async function create(input: NewUser, options: WriteOptions = {}): Promise<UserRecord> {
     const row = newRow(input, input.passwordHash ?? (await hashPassword(input.password)), new Date())
     return guardUnique(row, options, () =>
-      prisma.user.create({ data: { ...row, metadataEntries: { create: metadataEntries(input.metadata ?? {}) } } }),
+      prisma.$transaction(async (tx) => {
+        const created = await tx.user.create({ data: { ...row, metadataEntries: { create: metadataEntries(input.metadata ?? {}) } } })
+        await appendEvents(tx, db.provider, [{ type: 'user.created', data: { user: toUser(created) } }], row.createdAt)
+        return created
+      }),
     )
   }
 
@@ -369,10 +389,16 @@ export function createUsersRepository(db: Db) {
         }
       }
       try {
-        await prisma.$transaction([
-          prisma.user.createMany({ data: accepted }),
-          prisma.userMetadata.createMany({ data: accepted.flatMap(entryRows) }),
-        ])
+        await prisma.$transaction(async (tx) => {
+          await tx.user.createMany({ data: accepted })
+          await tx.userMetadata.createMany({ data: accepted.flatMap(entryRows) })
+          await appendEvents(
+            tx,
+            db.provider,
+            accepted.map((row) => ({ type: 'user.created', data: { user: toUser(row) } })),
+            now,
+          )
+        })
         return outcomes
       } catch (error) {
         if (!isUniqueViolation(error)) throw error
@@ -437,12 +463,38 @@ export function createUsersRepository(db: Db) {
       )
     },
 
+    /**
+     * Deletes the user as last read, so that its user.deleted event carries what was deleted:
+     * a writer that changes it in between makes this start over (or, with If-Match, a 412).
+     */
     async delete(id: string, expected?: Expected): Promise<void> {
-      const versions = Array.isArray(expected) ? { version: { in: expected } } : {}
-      const { count } = await prisma.user.deleteMany({ where: { id, ...versions } })
-      if (count === 1) return
-      // 404 when there is no such user
-      throw preconditionFailed(await find(id))
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+        // 404 when there is no such user
+        const current = await find(id)
+        if (Array.isArray(expected) && !expected.includes(current.version)) throw preconditionFailed(current)
+        const deleted = await prisma.$transaction(async (tx) => {
+          const { count } = await tx.user.deleteMany({ where: { id, version: current.version } })
+          if (count === 1) await appendEvents(tx, db.provider, [{ type: 'user.deleted', data: { user: toUser(current) } }])
+          return count === 1
+        })
+        if (deleted) return
+      }
+      throw new Error(`user ${id} kept changing during ${MAX_WRITE_ATTEMPTS} delete attempts`)
+    },
+
+    /**
+     * Records a successful password verification. lastVerifiedAt is part of the
+     * representation, so its version (the ETag, a strong validator) moves with it and the
+     * change has its event; updatedAt stays: nobody wrote to the user's data.
+     */
+    async recordVerification(id: string, at: Date): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const { count } = await tx.user.updateMany({ where: { id }, data: { lastVerifiedAt: at, version: { increment: 1 } } })
+        // deleted since it was verified: nothing to record
+        if (count === 0) return
+        const user = await tx.user.findUniqueOrThrow({ where: { id } })
+        await appendEvents(tx, db.provider, [{ type: 'user.updated', data: { user: toUser(user), changedFields: ['lastVerifiedAt'] } }], at)
+      })
     },
   }
 }

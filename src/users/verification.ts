@@ -104,9 +104,7 @@ export function createPasswordVerifier(
         const passwordHash = await hashPassword(password)
         await prisma.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash } })
       }
-      // lastVerifiedAt is part of the representation, so its version (the ETag, a strong
-      // validator) moves with it; updatedAt stays: nobody wrote to the user's data
-      await prisma.user.updateMany({ where: { id: userId }, data: { lastVerifiedAt: now(), version: { increment: 1 } } })
+      await users.recordVerification(userId, now())
       return { verified: true }
     },
   }

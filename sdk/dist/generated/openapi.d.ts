@@ -140,6 +140,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the change feed
+         * @description Every change to a user, in the order the changes were committed: `user.created`,
+         *     `user.updated` (with the names of the changed fields) and `user.deleted`, each
+         *     carrying the user as this API returns it. The event of a write is stored in the
+         *     write's own transaction, so an acknowledged change always has its event and a
+         *     refused or rolled-back one never does.
+         *
+         *     Start without `after` to read from the oldest event kept, then pass `nextCursor`
+         *     back as `after`. Unlike other lists, `nextCursor` is never `null`: on the last page
+         *     it marks where you stopped, so poll with it to receive the events committed since
+         *     (`hasMore` says whether more are waiting now). The feed has no gaps: an event never
+         *     appears before one you have already read, even with several instances writing at
+         *     once. Events are kept for `EVENT_RETENTION_DAYS` (30 by default); a cursor from
+         *     before the oldest kept event answers `410 cursor_expired`: read the users again
+         *     (`GET /api/users`) and start the feed afresh. `type` narrows the page to some event
+         *     types without changing what the cursor means.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/keys": {
         parameters: {
             query?: never;
@@ -349,7 +383,72 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    userEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user event, delivered to a webhook endpoint
+         * @description What the service sends to each enabled endpoint registered for the event's type: a
+         *     `POST` of the event, signed as Standard Webhooks specifies. Verify the signature
+         *     over the raw body with the endpoint's `secret` (for instance `new
+         *     Webhook(secret).verify(body, headers)` of the `standardwebhooks` package) and
+         *     refuse a request whose timestamp is more than 5 minutes away from now. Answer
+         *     `2xx` within 10 seconds; anything else (redirects included) is retried. A delivery
+         *     may arrive more than once: the `webhook-id` stays the same, deduplicate on it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id; the same on every attempt of the delivery. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since the Unix epoch. */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,` and the base64 HMAC-SHA256, keyed with the secret's decoded bytes, of
+                     *     `<webhook-id>.<webhook-timestamp>.<body>`.
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            responses: {
+                /** @description Any `2xx` acknowledges the delivery; its body is ignored (and at most 64 KiB of it read). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Any other status (a redirect too, which is not followed) fails the attempt; it is retried later. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -486,6 +585,43 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @description What happened to the user. New types may come in a minor version: a consumer
+         *     ignores events of a type it does not know.
+         * @enum {string}
+         */
+        EventType: "user.created" | "user.updated" | "user.deleted";
+        /** @description One change to one user. */
+        Event: {
+            /**
+             * Format: uuid
+             * @description The event's id (UUIDv7, time-ordered); the same event always has the same id.
+             */
+            id: string;
+            type: components["schemas"]["EventType"];
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            occurredAt: string;
+            data: components["schemas"]["EventData"];
+        };
+        EventData: {
+            /** @description The user as the change left it; for `user.deleted`, as it was when deleted. */
+            user: components["schemas"]["User"];
+            /**
+             * @description With `user.updated`: the fields the change set to a new value. `password` means a
+             *     new password (never shown); `lastVerifiedAt` a successful password verification.
+             */
+            changedFields?: ("email" | "name" | "status" | "disabledAt" | "externalId" | "metadata" | "password" | "lastVerifiedAt")[];
+        };
+        EventList: {
+            data: components["schemas"]["Event"][];
+            /** @description Pass as `after` for the events after this page; present on every page, the last one too. */
+            nextCursor: string;
+            /** @description `true` when more events were waiting after this page when it was read. */
+            hasMore: boolean;
+        };
         PasswordVerificationRequest: {
             /** @description The password to check (imported users may have passwords shorter than 8 characters). */
             password: string;
@@ -551,13 +687,14 @@ export interface components {
         /**
          * @description `users:read` lists and reads users; `users:write` creates, replaces, updates,
          *     deletes and imports them; `users:verify` checks their passwords (and nothing else);
-         *     `webhooks:admin` registers, lists and deletes webhook endpoints and reads and
-         *     retries their deliveries.
+         *     `events:read` reads the change feed (`GET /api/events`); `webhooks:admin`
+         *     registers, lists and deletes webhook endpoints and reads and retries their
+         *     deliveries.
          *     New scopes may come in a minor version, with new operations: a client that lists
          *     keys should show a scope it does not know rather than fail.
          * @enum {string}
          */
-        ApiKeyScope: "users:read" | "users:write" | "users:verify" | "webhooks:admin";
+        ApiKeyScope: "users:read" | "users:write" | "users:verify" | "events:read" | "webhooks:admin";
         /**
          * @example {
          *       "id": "01936d40-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
@@ -613,12 +750,6 @@ export interface components {
         ApiKeyList: {
             data: components["schemas"]["ApiKey"][];
         };
-        /**
-         * @description The type of an event. New types may come in a minor version: a receiver should
-         *     ignore (and acknowledge) a type it does not know.
-         * @enum {string}
-         */
-        WebhookEventType: "user.created" | "user.updated" | "user.deleted";
         /**
          * @description An event type, or `*` for every type (including types added later).
          * @enum {string}
@@ -733,7 +864,7 @@ export interface components {
              * @description The event's id, sent as the `webhook-id` header (the same on every attempt).
              */
             eventId: string;
-            eventType: components["schemas"]["WebhookEventType"];
+            eventType: components["schemas"]["EventType"];
             /**
              * Format: uuid
              * @description The user the event is about; deliveries of one user arrive in the order of their events.
@@ -767,7 +898,7 @@ export interface components {
          * @description A stable machine-readable error code; branch on this, not on `title`.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "external_id_taken" | "idempotency_key_in_use" | "delivery_in_flight" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "too_many_attempts" | "unavailable" | "internal";
+        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "external_id_taken" | "idempotency_key_in_use" | "delivery_in_flight" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "too_many_attempts" | "cursor_expired" | "unavailable" | "internal";
         /** @description `validation_failed`: A parameter or property is out of bounds, or unknown; `errors[]` points at each. */
         ValidationFailedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -997,6 +1128,17 @@ export interface components {
              * @enum {string}
              */
             code: "too_many_attempts";
+        };
+        /** @description `cursor_expired`: Events after the cursor are no longer kept; read the users again and restart the feed. */
+        CursorExpiredProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:cursor_expired";
+            /** @constant */
+            title?: "Gone";
+            /** @constant */
+            status: 410;
+            /** @constant */
+            code: "cursor_expired";
         };
         /** @description `internal`: The service failed unexpectedly. */
         InternalProblem: components["schemas"]["Problem"] & {
@@ -1287,6 +1429,23 @@ export interface components {
                 "application/problem+json": components["schemas"]["UnauthorizedProblem"];
             };
         };
+        /**
+         * @description The cursor points before the oldest event the service keeps (`code`
+         *     `cursor_expired`): events after it have been removed, so the feed cannot continue
+         *     from it without a gap. Read the users again and start the feed without `after`.
+         */
+        CursorExpired: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["CursorExpiredProblem"];
+            };
+        };
         /** @description The API key lacks the scope this operation needs (`code` `forbidden`). */
         Forbidden: {
             headers: {
@@ -1457,6 +1616,8 @@ export interface components {
          *     service generated. Problem documents repeat it as `requestId`.
          */
         XRequestId: string;
+        /** @description The feed changes with every write; no cache may keep a page of it. */
+        FeedNoStore: "no-store";
         /** @description The response holds a secret; no cache may keep it. */
         NoStore: "no-store";
         /** @description The version of the user this response shows; changes whenever the user changes. */
@@ -1897,6 +2058,44 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit it to start at the oldest event kept. */
+                after?: string;
+                /** @description How many events a page holds at most. */
+                limit?: number;
+                /** @description Only events of these types (`?type=user.created&type=user.deleted`). */
+                type?: components["schemas"]["EventType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["FeedNoStore"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            410: components["responses"]["CursorExpired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -106,6 +106,17 @@ export declare const operationTable: {
             readonly 500: readonly ["internal"];
         };
     };
+    readonly listEvents: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 410: readonly ["cursor_expired"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+        };
+    };
     readonly listApiKeys: {
         readonly authenticated: true;
         readonly problems: {
