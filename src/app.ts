@@ -28,6 +28,8 @@ import { handlers } from './operations/index.js'
 import { configurePasswordHashing } from './users/password.js'
 import { createUsersRepository } from './users/repository.js'
 import { createPasswordVerifier } from './users/verification.js'
+import { webhookWorkerPlugin } from './webhooks/plugin.js'
+import { createWebhooksRepository } from './webhooks/repository.js'
 
 export interface AppOptions {
   /** masterKey is required here; server.ts settles it (generated in development) */
@@ -207,8 +209,10 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       keys,
       verifier: createPasswordVerifier(db, config.passwordVerification),
       overload: overloadReason(app),
+      webhooks: createWebhooksRepository(db, config.webhooks),
     },
     { bodyLimits: { importUsers: Math.max(config.bodyLimit, config.importBodyLimit) } },
   )
+  await app.register(webhookWorkerPlugin, { db, config: config.webhooks })
   return app
 }

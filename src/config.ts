@@ -34,6 +34,7 @@ export interface Config {
   shedding: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxRssBytes: number }
   /** password hashes running at once, and waiting, before new ones are refused */
   hashing: { concurrency: number; queueMax: number }
+  webhooks: WebhookConfig
 }
 
 /** How long the service waits for its database before it answers 503 (see README). */
@@ -60,6 +61,27 @@ export function logFormatFor(setting: string, stdoutIsTty: boolean): Config['log
 const DEFAULT_HASH_CONCURRENCY = Math.max(1, availableParallelism() - 1)
 // Shed before V8 gives up: at 90% of its heap limit the process still has room to answer.
 const DEFAULT_MAX_HEAP_USED_BYTES = Math.floor(getHeapStatistics().heap_size_limit * 0.9)
+
+export interface WebhookConfig {
+  /** http:// endpoints too (https:// only otherwise) */
+  allowHttp: boolean
+  /** private, loopback and link-local addresses too (refused otherwise, at registration and delivery) */
+  allowPrivate: boolean
+  /** whether this process runs a delivery worker */
+  worker: boolean
+  /** deliveries one process attempts at once */
+  concurrency: number
+  /** how long an idle worker waits before it looks for work again */
+  pollIntervalMs: number
+  /** the wait before each retry; a delivery gets one attempt more than there are entries */
+  retryScheduleMs: number[]
+  /** headers and body of one attempt together */
+  timeoutMs: number
+}
+
+// Standard Webhooks' recommended schedule: immediately, then after 5 s, 5 min, 30 min, 2 h,
+// 5 h, 10 h and 10 h (8 attempts over about 27 hours).
+const DEFAULT_RETRY_SCHEDULE = '5000,300000,1800000,7200000,18000000,36000000,36000000'
 
 const schema = {
   type: 'object',
@@ -93,6 +115,13 @@ const schema = {
     SHED_MAX_RSS_BYTES: { type: 'integer', minimum: 0, default: 0 },
     HASH_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 256 },
     HASH_QUEUE_MAX: { type: 'integer', minimum: 0, maximum: 100000, default: 16 },
+    WEBHOOK_ALLOW_HTTP: { type: 'boolean', default: false },
+    WEBHOOK_ALLOW_PRIVATE: { type: 'boolean', default: false },
+    WEBHOOK_WORKER: { type: 'boolean', default: true },
+    WEBHOOK_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 1000, default: 16 },
+    WEBHOOK_POLL_INTERVAL_MS: { type: 'integer', minimum: 10, maximum: 60000, default: 200 },
+    WEBHOOK_RETRY_SCHEDULE: { type: 'string', pattern: '^\\s*[0-9]+(\\s*,\\s*[0-9]+){0,49}\\s*$', default: DEFAULT_RETRY_SCHEDULE },
+    WEBHOOK_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 10000 },
   },
 } as const
 
@@ -161,6 +190,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hashing: {
       concurrency: (values.HASH_CONCURRENCY as number | undefined) ?? DEFAULT_HASH_CONCURRENCY,
       queueMax: values.HASH_QUEUE_MAX as number,
+    },
+    webhooks: {
+      allowHttp: values.WEBHOOK_ALLOW_HTTP as boolean,
+      allowPrivate: values.WEBHOOK_ALLOW_PRIVATE as boolean,
+      worker: values.WEBHOOK_WORKER as boolean,
+      concurrency: values.WEBHOOK_CONCURRENCY as number,
+      pollIntervalMs: values.WEBHOOK_POLL_INTERVAL_MS as number,
+      retryScheduleMs: (values.WEBHOOK_RETRY_SCHEDULE as string).split(',').map((entry) => Number(entry.trim())),
+      timeoutMs: values.WEBHOOK_TIMEOUT_MS as number,
     },
   }
 }

@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db })
   app.addHook('onClose', async () => db.close())
 
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  // long enough for a webhook attempt in flight to finish (the worker waits for it)
+  closeWithGrace({ delay: Math.max(10_000, config.webhooks.timeoutMs + 5_000) }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an unexpected error')
     else app.log.info({ signal }, 'closing')
     await app.close()

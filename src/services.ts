@@ -6,6 +6,7 @@ import type { OverloadReason } from './http/shedding.js'
 import type { ApiKeysRepository } from './keys/repository.js'
 import type { UsersRepository } from './users/repository.js'
 import type { PasswordVerifier } from './users/verification.js'
+import type { WebhooksRepository } from './webhooks/repository.js'
 
 /** What handlers may use besides the request: built once per app, shared by requests. */
 export interface Services {
@@ -18,4 +19,5 @@ export interface Services {
   verifier: PasswordVerifier
   /** why the process should get no traffic now (readiness), if it should not */
   overload: OverloadReason
+  webhooks: WebhooksRepository
 }

@@ -25,6 +25,37 @@ t.test('defaults', async (t) => {
     metricsPort: undefined,
     shedding: { maxEventLoopDelayMs: 500, maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.9), maxRssBytes: 0 },
     hashing: { concurrency: Math.max(1, availableParallelism() - 1), queueMax: 16 },
+    eventRetentionDays: 30,
+    webhooks: {
+      allowHttp: false,
+      allowPrivate: false,
+      worker: true,
+      concurrency: 16,
+      pollIntervalMs: 200,
+      retryScheduleMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000, 36000000],
+      timeoutMs: 10000,
+    },
+  })
+})
+
+t.test('the webhook settings', async (t) => {
+  const config = loadConfig({
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_WORKER: 'false',
+    WEBHOOK_CONCURRENCY: '4',
+    WEBHOOK_POLL_INTERVAL_MS: '50',
+    WEBHOOK_RETRY_SCHEDULE: '100, 200,300',
+    WEBHOOK_TIMEOUT_MS: '2000',
+  })
+  t.same(config.webhooks, {
+    allowHttp: true,
+    allowPrivate: true,
+    worker: false,
+    concurrency: 4,
+    pollIntervalMs: 50,
+    retryScheduleMs: [100, 200, 300],
+    timeoutMs: 2000,
   })
 })
 
@@ -86,6 +117,11 @@ t.test('a bad value names its variable', async (t) => {
     ['HASH_CONCURRENCY', '0'],
     ['HASH_QUEUE_MAX', '-1'],
     ['SHED_MAX_EVENT_LOOP_DELAY_MS', 'soon'],
+    ['WEBHOOK_ALLOW_HTTP', 'maybe'],
+    ['WEBHOOK_CONCURRENCY', '0'],
+    ['WEBHOOK_RETRY_SCHEDULE', '5s,5m'],
+    ['WEBHOOK_RETRY_SCHEDULE', ''],
+    ['WEBHOOK_TIMEOUT_MS', '10'],
   ] as const) {
     t.throws(() => loadConfig({ [name]: value }), { name: 'ConfigError', message: new RegExp(name) }, `${name}=${value}`)
   }

@@ -49,6 +49,12 @@ const verifyUserPassword = operation('verifyUserPassword')
 const importUsers = operation('importUsers')
 const listEvents = operation('listEvents')
 const getHealth = operation('getHealth')
+const createWebhookEndpoint = operation('createWebhookEndpoint')
+const listWebhookEndpoints = operation('listWebhookEndpoints')
+const getWebhookEndpoint = operation('getWebhookEndpoint')
+const updateWebhookEndpoint = operation('updateWebhookEndpoint')
+const deleteWebhookEndpoint = operation('deleteWebhookEndpoint')
+const listWebhookDeliveries = operation('listWebhookDeliveries')
 const getReadiness = operation('getReadiness')
 const getMetrics = operation('getMetrics')
 
@@ -1046,6 +1052,78 @@ const changeEvents: Scenario = {
   },
 }
 
+// Deliveries themselves need a receiver the deployment can reach, which a kit run from outside
+// cannot offer; the endpoints' management is checked, with a URL that never resolves
+// (`.invalid`, RFC 2606), so that nothing is ever delivered.
+const webhooks: Scenario = {
+  name: 'webhooks',
+  summary: 'register, read, disable, enable and delete a webhook endpoint (needs a key with webhooks:admin)',
+  async run(ctx) {
+    const url = `https://${ctx.marker}.invalid/hook`
+    const endpoints = pathOf(listWebhookEndpoints)
+    const probeExchange = await ctx.client.send('GET', endpoints + query({ limit: 1 }))
+    if (probeExchange.status === 403) {
+      const reason = `the key does not hold ${scopesOf(listWebhookEndpoints).join(', ')}`
+      for (const op of [createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries])
+        ctx.skip(op.operationId, 'the endpoint life cycle', reason)
+      return
+    }
+    const created = await ctx.check(
+      createWebhookEndpoint.operationId,
+      '201 with Location, Cache-Control: no-store and the whsec_ secret',
+      async () => {
+        const exchange = await ctx.client.send('POST', endpoints, { body: { url, eventTypes: ['user.created'], description: ctx.marker } })
+        expectStatus(exchange, 201)
+        const body = exchange.json as { id: string; secret?: string; status?: string }
+        expect(/^whsec_/.test(body.secret ?? ''), 'no whsec_ secret')
+        expect(body.status === 'enabled', `status ${body.status}`)
+        const location = exchange.headers.location
+        const path = pathOf(getWebhookEndpoint, { id: body.id })
+        expect(location && ctx.client.targetOf(location, exchange.target) === path, `Location ${location}, expected ${path}`)
+        expect(exchange.headers['cache-control'] === 'no-store', `Cache-Control ${exchange.headers['cache-control'] ?? 'missing'}`)
+        return { id: body.id, secret: body.secret ?? '' }
+      },
+    )
+    await ctx.check(createWebhookEndpoint.operationId, '400 validation_failed at /body/url for a URL with credentials', async () => {
+      const exchange = await ctx.client.send('POST', endpoints, {
+        body: { url: `https://user:pass@${ctx.marker}.invalid/`, eventTypes: ['*'] },
+      })
+      expectProblem(exchange, 400, 'validation_failed')
+      expectPointer(exchange, '/body/url')
+    })
+    if (!created) return
+    const path = pathOf(getWebhookEndpoint, { id: created.id })
+    await ctx.check(getWebhookEndpoint.operationId, '200 without the secret', async () => {
+      const exchange = await ctx.client.send('GET', path)
+      expectStatus(exchange, 200)
+      expect(!exchange.text.includes(created.secret), 'the secret is shown again')
+      expect((exchange.json as { url?: string }).url === url, 'another url')
+    })
+    await ctx.check(listWebhookEndpoints.operationId, '200 lists the endpoint, without its secret', async () => {
+      const exchange = await ctx.client.send('GET', endpoints + query({ limit: 100 }))
+      expectStatus(exchange, 200)
+      expect(!exchange.text.includes(created.secret), 'the list shows the secret')
+    })
+    await ctx.check(updateWebhookEndpoint.operationId, '200 disables with a reason, and enables again without one', async () => {
+      const disabled = await ctx.client.send('PATCH', path, { body: { status: 'disabled' } })
+      expectStatus(disabled, 200)
+      const reason = (disabled.json as { disabledReason?: unknown }).disabledReason
+      expect(typeof reason === 'string', `disabledReason ${String(reason)}`)
+      const enabled = await ctx.client.send('PATCH', path, { body: { status: 'enabled' } })
+      expectStatus(enabled, 200)
+      expect((enabled.json as { disabledReason?: unknown }).disabledReason === null, 'disabledReason kept')
+    })
+    await ctx.check(listWebhookDeliveries.operationId, '200 for the endpoint, 404 not_found for an unknown one', async () => {
+      expectStatus(await ctx.client.send('GET', pathOf(listWebhookDeliveries, { id: created.id })), 200)
+      expectProblem(await ctx.client.send('GET', pathOf(listWebhookDeliveries, { id: unknownId() })), 404, 'not_found')
+    })
+    await ctx.check(deleteWebhookEndpoint.operationId, '204, then 404 not_found', async () => {
+      expectStatus(await ctx.client.send('DELETE', path), 204)
+      expectProblem(await ctx.client.send('GET', path), 404, 'not_found')
+    })
+  },
+}
+
 export const scenarios: readonly Scenario[] = [
   service,
   authentication,
@@ -1057,5 +1135,6 @@ export const scenarios: readonly Scenario[] = [
   userRecord,
   changeEvents,
   keys,
+  webhooks,
   routing,
 ]

@@ -1,5 +1,5 @@
 import { type FetchLike, type RetryEvent } from './transport.js';
-import type { ApiKeyCreate, ApiKeyCreated, ApiKeyList, EventList, Health, HeaderParameters, ListEventsQuery, ListUsersQuery, User, UserCreate, UserImportItem, UserImportResult, UserList, UserPatch, UserReplace } from './types.js';
+import type { ApiKeyCreate, ApiKeyCreated, ApiKeyList, EventList, Health, HeaderParameters, ListEventsQuery, ListUsersQuery, User, UserCreate, UserImportItem, UserImportResult, UserList, UserPatch, UserReplace, PageQuery, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointCreate, WebhookEndpointCreated, WebhookEndpointList, WebhookEndpointPatch } from './types.js';
 export interface ClientOptions {
     /** Where the service is, e.g. `https://users.example.com` (paths such as /api/users are appended). */
     baseUrl: string;
@@ -132,6 +132,25 @@ export declare function createClient(options: ClientOptions): {
          * throws a ProblemError `cursor_expired`.
          */
         follow(query?: ListEventsQuery, { intervalMs, signal }?: FollowOptions): AsyncGenerator<EventList, never, undefined>;
+    };
+    webhookEndpoints: {
+        /** One page of webhook endpoints, newest first, without secrets (listWebhookEndpoints; `webhooks:admin`). */
+        listPage(query?: PageQuery, { signal }?: CallOptions): Promise<WebhookEndpointList>;
+        /** Registers an endpoint (createWebhookEndpoint). Its signing `secret` is in this response only. */
+        create(body: WebhookEndpointCreate, { signal }?: CallOptions): Promise<WebhookEndpointCreated>;
+        /** One endpoint, with `disabledReason` when it was disabled (getWebhookEndpoint). */
+        get(id: string, { signal }?: CallOptions): Promise<WebhookEndpoint>;
+        /** Enables or disables an endpoint (updateWebhookEndpoint); enabling resumes its pending deliveries. */
+        update(id: string, patch: WebhookEndpointPatch, { signal }?: CallOptions): Promise<WebhookEndpoint>;
+        /** Deletes an endpoint with its deliveries (deleteWebhookEndpoint). */
+        delete(id: string, { signal }?: CallOptions): Promise<void>;
+        /** One page of an endpoint's deliveries, newest event first, each with its attempts (listWebhookDeliveries). */
+        deliveries(id: string, query?: PageQuery, { signal }?: CallOptions): Promise<WebhookDeliveryList>;
+        /**
+         * Makes a delivery due now (retryWebhookDelivery); a ProblemError `delivery_in_flight`
+         * (409, with `retryAfter`) while an attempt of it is in progress.
+         */
+        retryDelivery(id: string, deliveryId: string, { signal }?: CallOptions): Promise<WebhookDelivery>;
     };
     /** The liveness probe (getHealth; no API key needed). */
     health({ signal }?: CallOptions): Promise<Health>;

@@ -594,6 +594,7 @@ var codes13 = ["precondition_failed"];
 var codes14 = ["too_many_attempts", "rate_limited"];
 var codes15 = ["idempotency_key_in_use"];
 var codes16 = ["cursor_expired"];
+var codes17 = ["delivery_in_flight"];
 var operationTable = {
   listUsers: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
   createUser: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 409: codes7, 413: codes8, 415: codes9, 422: codes10, 429: codes3, 500: codes4, 503: codes5 } },
@@ -607,6 +608,13 @@ var operationTable = {
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
   createApiKey: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  listWebhookEndpoints: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
+  createWebhookEndpoint: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
+  getWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  deleteWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  updateWebhookEndpoint: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
+  listWebhookDeliveries: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  retryWebhookDelivery: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 409: codes17, 429: codes3, 500: codes4, 503: codes5 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
   getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes5 } },
   getMetrics: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 500: codes4 } }
@@ -922,10 +930,72 @@ function createClient2(options) {
       }
     }
   };
+  const webhookEndpoints = {
+    /** One page of webhook endpoints, newest first, without secrets (listWebhookEndpoints; `webhooks:admin`). */
+    async listPage(query = {}, { signal } = {}) {
+      const outcome = await http.GET("/api/webhook-endpoints", { params: { query }, headers: headersFor("listWebhookEndpoints"), signal });
+      return bodyOf("listWebhookEndpoints", outcome);
+    },
+    /** Registers an endpoint (createWebhookEndpoint). Its signing `secret` is in this response only. */
+    async create(body, { signal } = {}) {
+      const outcome = await http.POST("/api/webhook-endpoints", { body, headers: headersFor("createWebhookEndpoint"), signal });
+      return bodyOf("createWebhookEndpoint", outcome);
+    },
+    /** One endpoint, with `disabledReason` when it was disabled (getWebhookEndpoint). */
+    async get(id, { signal } = {}) {
+      const outcome = await http.GET("/api/webhook-endpoints/{id}", {
+        params: { path: { id } },
+        headers: headersFor("getWebhookEndpoint"),
+        signal
+      });
+      return bodyOf("getWebhookEndpoint", outcome);
+    },
+    /** Enables or disables an endpoint (updateWebhookEndpoint); enabling resumes its pending deliveries. */
+    async update(id, patch, { signal } = {}) {
+      const outcome = await http.PATCH("/api/webhook-endpoints/{id}", {
+        params: { path: { id } },
+        body: patch,
+        headers: { ...headersFor("updateWebhookEndpoint"), "Content-Type": "application/merge-patch+json" },
+        signal
+      });
+      return bodyOf("updateWebhookEndpoint", outcome);
+    },
+    /** Deletes an endpoint with its deliveries (deleteWebhookEndpoint). */
+    async delete(id, { signal } = {}) {
+      const outcome = await http.DELETE("/api/webhook-endpoints/{id}", {
+        params: { path: { id } },
+        headers: headersFor("deleteWebhookEndpoint"),
+        signal
+      });
+      success("deleteWebhookEndpoint", outcome);
+    },
+    /** One page of an endpoint's deliveries, newest event first, each with its attempts (listWebhookDeliveries). */
+    async deliveries(id, query = {}, { signal } = {}) {
+      const outcome = await http.GET("/api/webhook-endpoints/{id}/deliveries", {
+        params: { path: { id }, query },
+        headers: headersFor("listWebhookDeliveries"),
+        signal
+      });
+      return bodyOf("listWebhookDeliveries", outcome);
+    },
+    /**
+     * Makes a delivery due now (retryWebhookDelivery); a ProblemError `delivery_in_flight`
+     * (409, with `retryAfter`) while an attempt of it is in progress.
+     */
+    async retryDelivery(id, deliveryId, { signal } = {}) {
+      const outcome = await http.POST("/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry", {
+        params: { path: { id, deliveryId } },
+        headers: headersFor("retryWebhookDelivery"),
+        signal
+      });
+      return bodyOf("retryWebhookDelivery", outcome);
+    }
+  };
   return {
     users,
     keys,
     events,
+    webhookEndpoints,
     /** The liveness probe (getHealth; no API key needed). */
     async health({ signal } = {}) {
       return bodyOf("getHealth", await http.GET("/healthz", { headers: headersFor("getHealth"), signal }));

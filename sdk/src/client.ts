@@ -22,6 +22,14 @@ import type {
   UserList,
   UserPatch,
   UserReplace,
+  PageQuery,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointCreated,
+  WebhookEndpointList,
+  WebhookEndpointPatch,
 } from './types.js'
 
 export interface ClientOptions {
@@ -346,10 +354,79 @@ export function createClient(options: ClientOptions) {
     },
   }
 
+  const webhookEndpoints = {
+    /** One page of webhook endpoints, newest first, without secrets (listWebhookEndpoints; `webhooks:admin`). */
+    async listPage(query: PageQuery = {}, { signal }: CallOptions = {}): Promise<WebhookEndpointList> {
+      const outcome = await http.GET('/api/webhook-endpoints', { params: { query }, headers: headersFor('listWebhookEndpoints'), signal })
+      return bodyOf<WebhookEndpointList>('listWebhookEndpoints', outcome)
+    },
+
+    /** Registers an endpoint (createWebhookEndpoint). Its signing `secret` is in this response only. */
+    async create(body: WebhookEndpointCreate, { signal }: CallOptions = {}): Promise<WebhookEndpointCreated> {
+      const outcome = await http.POST('/api/webhook-endpoints', { body, headers: headersFor('createWebhookEndpoint'), signal })
+      return bodyOf<WebhookEndpointCreated>('createWebhookEndpoint', outcome)
+    },
+
+    /** One endpoint, with `disabledReason` when it was disabled (getWebhookEndpoint). */
+    async get(id: string, { signal }: CallOptions = {}): Promise<WebhookEndpoint> {
+      const outcome = await http.GET('/api/webhook-endpoints/{id}', {
+        params: { path: { id } },
+        headers: headersFor('getWebhookEndpoint'),
+        signal,
+      })
+      return bodyOf<WebhookEndpoint>('getWebhookEndpoint', outcome)
+    },
+
+    /** Enables or disables an endpoint (updateWebhookEndpoint); enabling resumes its pending deliveries. */
+    async update(id: string, patch: WebhookEndpointPatch, { signal }: CallOptions = {}): Promise<WebhookEndpoint> {
+      const outcome = await http.PATCH('/api/webhook-endpoints/{id}', {
+        params: { path: { id } },
+        body: patch,
+        headers: { ...headersFor('updateWebhookEndpoint'), 'Content-Type': 'application/merge-patch+json' },
+        signal,
+      })
+      return bodyOf<WebhookEndpoint>('updateWebhookEndpoint', outcome)
+    },
+
+    /** Deletes an endpoint with its deliveries (deleteWebhookEndpoint). */
+    async delete(id: string, { signal }: CallOptions = {}): Promise<void> {
+      const outcome = await http.DELETE('/api/webhook-endpoints/{id}', {
+        params: { path: { id } },
+        headers: headersFor('deleteWebhookEndpoint'),
+        signal,
+      })
+      success('deleteWebhookEndpoint', outcome)
+    },
+
+    /** One page of an endpoint's deliveries, newest event first, each with its attempts (listWebhookDeliveries). */
+    async deliveries(id: string, query: PageQuery = {}, { signal }: CallOptions = {}): Promise<WebhookDeliveryList> {
+      const outcome = await http.GET('/api/webhook-endpoints/{id}/deliveries', {
+        params: { path: { id }, query },
+        headers: headersFor('listWebhookDeliveries'),
+        signal,
+      })
+      return bodyOf<WebhookDeliveryList>('listWebhookDeliveries', outcome)
+    },
+
+    /**
+     * Makes a delivery due now (retryWebhookDelivery); a ProblemError `delivery_in_flight`
+     * (409, with `retryAfter`) while an attempt of it is in progress.
+     */
+    async retryDelivery(id: string, deliveryId: string, { signal }: CallOptions = {}): Promise<WebhookDelivery> {
+      const outcome = await http.POST('/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', {
+        params: { path: { id, deliveryId } },
+        headers: headersFor('retryWebhookDelivery'),
+        signal,
+      })
+      return bodyOf<WebhookDelivery>('retryWebhookDelivery', outcome)
+    },
+  }
+
   return {
     users,
     keys,
     events,
+    webhookEndpoints,
     /** The liveness probe (getHealth; no API key needed). */
     async health({ signal }: CallOptions = {}): Promise<Health> {
       return bodyOf<Health>('getHealth', await http.GET('/healthz', { headers: headersFor('getHealth'), signal }))

@@ -125,6 +125,19 @@ export function bindOperations(
       ...(options.bodyLimits?.[op.operationId as keyof Handlers]
         ? { bodyLimit: options.bodyLimits[op.operationId as keyof Handlers] }
         : {}),
+      // An operation without a request body (a POST that only triggers something) ignores
+      // one sent anyway, as DELETE does: its size or media type cannot fail a request the
+      // spec says nothing about. Without these headers Fastify does not read the body, and
+      // Node discards it once the response is sent.
+      ...(op.requestBody
+        ? {}
+        : {
+            onRequest: async (request: { headers: Record<string, unknown> }) => {
+              delete request.headers['content-type']
+              delete request.headers['content-length']
+              delete request.headers['transfer-encoding']
+            },
+          }),
       // Fastify parses every media type it has a parser for; this operation accepts only
       // the ones the spec lists for it (merge-patch is for PATCH, not for POST).
       preValidation: async (request) => {

@@ -13,7 +13,7 @@ type Present<T> = [NonNullable<T>] extends [never] ? Record<string, never> : Non
 type ContentOf<T> = T extends { content: infer C } ? C[keyof C] : undefined
 
 /** The statuses a handler returns; every other status is a thrown problem. */
-export type SuccessStatus = 200 | 201 | 204 | 304
+export type SuccessStatus = 200 | 201 | 202 | 204 | 304
 
 /**
  * Declared response headers, minus the one every response carries and the index signature.

@@ -21,6 +21,7 @@ const catalogue: Record<ProblemCode, { status: number; detail: string; headers?:
   email_taken: { status: 409, detail: 'Another user already has this email.' },
   external_id_taken: { status: 409, detail: 'Another user already has this externalId.' },
   idempotency_key_in_use: { status: 409, detail: 'A request with this Idempotency-Key is still running.' },
+  delivery_in_flight: { status: 409, detail: 'An attempt of this delivery is in progress; retry after Retry-After seconds.' },
   precondition_failed: {
     status: 412,
     detail: 'The user has changed since you read it (If-Match does not name its current ETag).',

@@ -110,7 +110,16 @@ async function run() {
       t.equal(await block.locator('.opblock-summary-path').getAttribute('data-path'), path, `${operationId}: path ${path}`)
       t.equal((await block.locator('.opblock-summary-description').innerText()).trim(), summary, `${operationId}: summary "${summary}"`)
     }
-    t.equal(await page.locator('.opblock').count(), operations.length, 'no other operation is listed')
+    // the requests the service makes (top-level `webhooks`) have a section of their own
+    const webhooks = Object.values((spec as { webhooks?: Record<string, { post?: { summary?: string } }> }).webhooks ?? {})
+    const webhookBlocks = page.locator('.webhooks .opblock')
+    t.equal(await webhookBlocks.count(), webhooks.length, 'the webhooks are listed in their own section')
+    t.same(
+      (await webhookBlocks.locator('.opblock-summary-description').allInnerTexts()).map((text) => text.trim()),
+      webhooks.map((w) => w.post?.summary),
+      'with their summaries',
+    )
+    t.equal(await page.locator('.opblock').count(), operations.length + webhooks.length, 'no other operation is listed')
   })
 
   await t.test('expanding getUser shows its responses', async (t) => {

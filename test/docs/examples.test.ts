@@ -14,6 +14,8 @@ import {
   type OpenApiParameter,
 } from '../../src/contract/spec.js'
 import { build, type TestApp } from '../helpers/app.js'
+import { createSender } from '../../src/webhooks/sender.js'
+import { createWebhookWorker } from '../../src/webhooks/worker.js'
 
 type Node = Record<string, unknown>
 type Ref = { $ref: string }
@@ -236,9 +238,12 @@ function tryOuts(op: BoundOperation): TryOut[] {
  * A path parameter Try it out leaves empty names an existing resource: it is created first
  * through the create operation of its collection (`POST /api/users` for `/api/users/{id}`),
  * with that operation's first body example, and the parameter is taken from the 201 body.
+ * A resource no operation creates is made the way it comes about (see `arise`).
  */
-async function createParent(api: TestApp, op: BoundOperation, name: string): Promise<string> {
-  const collection = op.path.slice(0, op.path.lastIndexOf('/{'))
+async function createParent(api: TestApp, op: BoundOperation, path: string, name: string): Promise<string> {
+  const collection = path.slice(0, path.indexOf(`/{${name}}`))
+  const arising = arise[name]
+  if (arising) return arising(api, collection)
   const create = listOperations().find((o) => o.method === 'post' && o.path === collection)
   const media = firstMedia(create?.requestBody?.content)
   const example = media ? examplesOf(media[1], collection)[0] : undefined
@@ -250,6 +255,32 @@ async function createParent(api: TestApp, op: BoundOperation, name: string): Pro
   })
   if (res.status !== 201) throw new Error(`setting up ${op.operationId}: POST ${collection} → ${res.status} ${res.body}`)
   return String(res.json()[name])
+}
+
+/** Resources that no operation creates, by path parameter. */
+const arise: Record<string, (api: TestApp, collection: string) => Promise<string>> = {
+  // a delivery comes from an event: a user is created, and one worker round fans it out
+  // to the endpoint (and attempts it: the example's host is not reached from a test)
+  async deliveryId(api, collection) {
+    const user = await api.fetch('/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'delivery@example.com', name: 'Delivery', password: 'correct horse battery' }),
+    })
+    if (user.status !== 201) throw new Error(`setting up a delivery: POST /api/users → ${user.status}`)
+    const worker = createWebhookWorker({
+      db: api.db,
+      config: api.config.webhooks,
+      sender: createSender({ allowPrivate: false, timeoutMs: 5_000, maxResponseBytes: 65_536 }),
+      log: { warn: () => {}, error: () => {} },
+    })
+    await worker.runOnce()
+    await worker.stop()
+    const list = await api.fetch(collection)
+    const id = list.json().data[0]?.id
+    if (!id) throw new Error(`setting up a delivery: GET ${collection} → ${list.status} ${list.body}`)
+    return String(id)
+  },
 }
 
 const needsKey = (op: BoundOperation) => op.security.some((requirement) => Object.keys(requirement).length > 0)
@@ -279,7 +310,7 @@ t.test('each request Try it out makes from the examples gets a declared 2xx answ
         for (const parameter of op.parameters as Parameter[]) {
           const value = tryItOutValue(parameter, run.selected[parameter.name])
           if (parameter.in === 'path') {
-            const filled = (value as string | undefined) ?? (await createParent(api, op, parameter.name))
+            const filled = (value as string | undefined) ?? (await createParent(api, op, path, parameter.name))
             path = path.replace(`{${parameter.name}}`, encodeURIComponent(filled))
           } else if (value === undefined) continue
           else if (parameter.in === 'query') addToQuery(query, parameter, value)

@@ -22,13 +22,24 @@ interface Operation {
   operationId: string
   summary: string
   tag: string
+  /** a request the service makes (the document's top-level `webhooks`) */
+  webhook: boolean
 }
-const operations: Operation[] = Object.values(spec.paths).flatMap((item) =>
-  HTTP_METHODS.flatMap((method) => {
-    const op = item[method] as { operationId: string; summary?: string; tags?: string[] } | undefined
-    return op ? [{ operationId: op.operationId, summary: op.summary ?? '', tag: op.tags?.[0] ?? 'default' }] : []
-  }),
-)
+// the operations of the paths, and the requests the service makes (top-level `webhooks`,
+// which have no operationId: named by their key)
+const operationsOf = (items: Record<string, Record<string, unknown>>, named: boolean): Operation[] =>
+  Object.entries(items).flatMap(([key, item]) =>
+    HTTP_METHODS.flatMap((method) => {
+      const op = item[method] as { operationId?: string; summary?: string; tags?: string[] } | undefined
+      return op
+        ? [{ operationId: named ? op.operationId! : key, summary: op.summary ?? '', tag: op.tags?.[0] ?? 'default', webhook: !named }]
+        : []
+    }),
+  )
+const operations: Operation[] = [
+  ...operationsOf(spec.paths, true),
+  ...operationsOf(((spec as { webhooks?: Record<string, Record<string, unknown>> }).webhooks ?? {}) as never, false),
+]
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -118,7 +129,7 @@ async function run() {
     t.ok(operations.length > 0, `openapi.yaml declares ${operations.length} operations`)
     // every operation entry the menu shows while each tag is open
     const listed = new Set<string>()
-    for (const { operationId, summary, tag } of operations) {
+    for (const { operationId, summary, tag, webhook } of operations) {
       const entry = menu.getByText(summary, { exact: true })
       // an operation is listed under its tag, folded until the tag is opened
       if (!(await entry.isVisible())) await menu.getByText(tag, { exact: true }).click()
@@ -128,7 +139,8 @@ async function run() {
       // (its accessible name adds a "link to …" anchor; its text is the summary alone)
       const heading = page
         .locator('h2')
-        .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(summary)}\\s*$`) })
+        // a webhook's heading carries a "Webhook" label after the summary
+        .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(summary)}\\s*${webhook ? 'Webhook\\s*' : ''}$`) })
         .first()
       await t.resolves(
         heading.waitFor({ state: 'visible' }),

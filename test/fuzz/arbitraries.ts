@@ -319,13 +319,25 @@ export const SEMANTICS = {
   generate: {
     // ApiKeyCreate.expiresAt: "When the key stops working (in the future)".
     'createApiKey body/expiresAt': () => rfc3339Between(Date.now() + DAY_MS, LAST_INSTANT),
+    // WebhookUrl: "`https://` …, without credentials, on a public address"; a name under
+    // example.com, which resolves (if at all) to a public address
+    'createWebhookEndpoint body/url': () =>
+      fc
+        .tuple(fc.stringMatching(/^[a-z0-9]{1,20}$/), fc.stringMatching(/^[A-Za-z0-9._~-]{0,40}$/))
+        .map(([label, path]) => `https://${label}.example.com/${path}`),
   } as Record<string, () => Arbitrary<unknown>>,
   /**
-   * Never generated for a valid request. listUsers `cursor`: "Opaque and signed: pass it back
-   * unchanged … anything else answers 400"; valid cursors come from the service's own pages.
-   * listEvents `after` is such a cursor too: "The `nextCursor` of the previous page".
+   * Never generated for a valid request. `cursor` (listUsers, listWebhookEndpoints,
+   * listWebhookDeliveries): "Opaque and signed: pass it back unchanged … anything else answers
+   * 400"; valid cursors come from the service's own pages. listEvents `after` is such a cursor
+   * too: "The `nextCursor` of the previous page".
    */
-  omit: new Set(['listUsers query/cursor', 'listEvents query/after']),
+  omit: new Set([
+    'listUsers query/cursor',
+    'listEvents query/after',
+    'listWebhookEndpoints query/cursor',
+    'listWebhookDeliveries query/cursor',
+  ]),
 }
 
 // ─── invalid values ──────────────────────────────────────────────────────────────────────

@@ -45,6 +45,9 @@ const PUMP_MS = 1_500
 /** After the first counterexample, shrink for at most this long, then report the smallest so far. */
 const SHRINK_MS = 15_000
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1)
+// Twenty operations' worth of properties take about 100 s here; a loaded machine must not
+// turn that into a timeout (the file's own bound, beyond the suite's 120 s).
+t.setTimeout(Math.max(300_000, 300_000 * SCALE))
 const BASE_SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31)
 /** Requests sent, over every property (shrinking included). */
 let sent = 0
@@ -181,7 +184,7 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
   const { app } = api
 
   // ── seed: users and keys, so that generated ids sometimes exist ──
-  const pools: Record<string, string[]> = { '/api/users': [], '/api/keys': [] }
+  const pools: Record<string, string[]> = { '/api/users': [], '/api/keys': [], '/api/webhook-endpoints': [] }
   const names = ['Ada Lovelace', 'Zoë 😀', 'שלום עולם', 'مرحبا', '  Grace  ', 'a', 'İstanbul ß', 'x'.repeat(200)]
   for (const [i, name] of names.entries())
     pools['/api/users']!.push((await createUser(api, { email: `seed-${i}@example.com`, name, status: i % 3 ? 'active' : 'disabled' })).id)
@@ -204,6 +207,17 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
   await app.inject({ method: 'DELETE', url: `/api/keys/${keys.revoked.id}`, headers: { authorization: `Bearer ${MASTER_KEY}` } })
   // keys for the deleteApiKey properties to find (not the ones the authentication property uses)
   for (let i = 0; i < 4; i++) pools['/api/keys']!.push((await issueKey(i % 2 ? ['users:write'] : ['users:read'])).id)
+  const registerEndpoint = async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/webhook-endpoints',
+      headers: { authorization: `Bearer ${MASTER_KEY}` },
+      payload: { url: 'https://fuzz.example.com/hook', eventTypes: ['*'] },
+    })
+    if (res.statusCode !== 201) throw new Error(`registering an endpoint failed: ${res.statusCode} ${res.body}`)
+    return (res.json() as { id: string }).id
+  }
+  for (let i = 0; i < 4; i++) pools['/api/webhook-endpoints']!.push(await registerEndpoint())
   const template = await api.db.prisma.user.findFirstOrThrow()
 
   const env: Environment = {
@@ -235,7 +249,8 @@ t.test('fuzzing every operation from openapi.yaml', async (t) => {
         },
       })
       pool.push(row.id)
-    } else pool.push((await issueKey(['users:read'])).id)
+    } else if (collection === '/api/webhook-endpoints') pool.push(await registerEndpoint())
+    else pool.push((await issueKey(['users:read'])).id)
   }
 
   // ── the generators themselves: every valid value conforms to its schema ──

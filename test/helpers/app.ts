@@ -20,6 +20,7 @@ const secrets: Array<[string, RegExp]> = [
   ['a test password', new RegExp(TEST_PASSWORD)],
   ['a password hash', /\$argon2/],
   ['an API key secret', /umk_[A-Za-z0-9_-]{20,}/],
+  ['a webhook signing secret', /whsec_[A-Za-z0-9+/]{20,}/],
   ['a key hash', /\b[0-9a-f]{64}\b/],
 ]
 
@@ -47,7 +48,7 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
   await migrate(databaseUrl)
   const db = await createDb(databaseUrl)
   const defaults = loadConfig({})
-  // a limit no test reaches unless it sets its own
+  // a limit no test reaches unless it sets its own; no delivery worker unless a test asks for one.
   // No event-loop shedding and a hashing queue no test fills, unless a test asks: test files
   // run in parallel on a loaded machine, where a test process's loop is often late, and some
   // create many users at once; test/http/shedding.test.ts overloads a real server on purpose.
@@ -58,6 +59,7 @@ export async function build(t: Test, overrides: Partial<Config> = {}, dir: strin
     rateLimit: { ...defaults.rateLimit, max: 1_000_000 },
     shedding: { ...defaults.shedding, maxEventLoopDelayMs: 0 },
     hashing: { ...defaults.hashing, queueMax: 10_000 },
+    webhooks: { ...defaults.webhooks, worker: false },
     ...overrides,
   }
   // Every test app logs as production does (same redaction), at debug level, into memory;

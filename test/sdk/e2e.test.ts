@@ -6,10 +6,14 @@ import { loadConfig } from '../../src/config.js'
 import { createEventsRepository } from '../../src/events/repository.js'
 import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { runSdkSuite } from './e2e-suite.js'
+import { startHoldingReceiver } from '../helpers/webhook-receiver.js'
 
 t.test('every operation and declared status through the SDK', async (t) => {
   const dir = t.testdir()
-  const service = await build(t, {}, join(dir, 'service'))
+  // a delivery worker that may reach the loopback receiver of the webhook cases
+  const webhooks = { ...loadConfig({}).webhooks, allowHttp: true, allowPrivate: true, pollIntervalMs: 20 }
+  const service = await build(t, { webhooks }, join(dir, 'service'))
+  const webhookReceiver = await startHoldingReceiver(t)
   // a window far longer than the SDK waits for a Retry-After: each 429 reaches the suite at once
   const limited = await build(t, { rateLimit: { ...loadConfig({}).rateLimit, max: 5, windowMs: 300_000 } }, join(dir, 'limited'))
   await runSdkSuite(t, {
@@ -20,5 +24,6 @@ t.test('every operation and declared status through the SDK', async (t) => {
     importBodyLimitBytes: service.config.importBodyLimit,
     // everything is "old" a second from now
     expireEvents: () => createEventsRepository(service.db).prune(new Date(Date.now() + 1000)),
+    webhookReceiver,
   })
 })

@@ -8,10 +8,14 @@ import { createEventsRepository } from '../../src/events/repository.js'
 import { build, listening, MASTER_KEY } from '../helpers/app.js'
 import { formatViolation, startPrismProxy } from '../helpers/prism.js'
 import { runSdkSuite } from './e2e-suite.js'
+import { startHoldingReceiver } from '../helpers/webhook-receiver.js'
 
 t.test('every operation through the SDK, through Prism: no response breaks the document', async (t) => {
   const dir = t.testdir()
-  const service = await build(t, {}, join(dir, 'service'))
+  // a delivery worker that may reach the loopback receiver of the webhook cases
+  const webhooks = { ...loadConfig({}).webhooks, allowHttp: true, allowPrivate: true, pollIntervalMs: 20 }
+  const service = await build(t, { webhooks }, join(dir, 'service'))
+  const webhookReceiver = await startHoldingReceiver(t)
   const limited = await build(t, { rateLimit: { ...loadConfig({}).rateLimit, max: 5, windowMs: 300_000 } }, join(dir, 'limited'))
   const [prism, prismLimited] = await Promise.all([
     startPrismProxy(t, await listening(service.app)),
@@ -26,6 +30,7 @@ t.test('every operation through the SDK, through Prism: no response breaks the d
     importBodyLimitBytes: service.config.importBodyLimit,
     // everything is "old" a second from now
     expireEvents: () => createEventsRepository(service.db).prune(new Date(Date.now() + 1000)),
+    webhookReceiver,
     validatingProxy: true,
   })
 

@@ -222,6 +222,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description The registered endpoints, newest first, in pages. Their secrets are never shown again.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Registers a URL that receives the events of the chosen types (`*` for all), from
+         *     the next event on (earlier events are not sent). The URL must be `https://` and its
+         *     host must not be, or resolve to, a private, loopback, link-local, unique-local,
+         *     multicast or otherwise non-public address (`400 validation_failed` with the pointer
+         *     `/body/url`); the check is repeated on every delivery, against the address actually
+         *     connected to. A host that does not resolve at registration is accepted: its
+         *     deliveries fail until it does. The response holds the signing `secret`: store it
+         *     now, it is shown this once.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description The endpoint, with why it was disabled if it was; never its secret.
+         */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes the endpoint with its deliveries; nothing more is sent to it (a delivery already on its way finishes).
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Enable or disable a webhook endpoint
+         * @description A JSON Merge Patch of `status`. Enabling a disabled endpoint clears
+         *     `disabledReason`; its pending deliveries resume, in order, and the events that
+         *     happened while it was disabled are delivered too. Disabling one pauses its
+         *     deliveries.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an endpoint's deliveries
+         * @description One delivery per event sent (or to be sent) to the endpoint, newest event first,
+         *     each with its attempts in the order they were made: when, the response status, how
+         *     long it took, and what went wrong.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+                /** @description The delivery's id (from `listWebhookDeliveries`). */
+                deliveryId: components["parameters"]["WebhookDeliveryIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Makes the delivery due now, whatever its status (a failed one starts a new round of
+         *     retries), and answers `202` with the delivery. The attempt itself is made by a
+         *     delivery worker shortly after; the ordering per user still holds (the attempt waits
+         *     for that user's earlier deliveries to this endpoint). A delivery whose attempt is
+         *     in progress answers `409 delivery_in_flight`; retry after `Retry-After` seconds.
+         *     Deliveries of a disabled endpoint wait for it to be enabled.
+         */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -294,7 +414,72 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    userEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user event, delivered to a webhook endpoint
+         * @description What the service sends to each enabled endpoint registered for the event's type: a
+         *     `POST` of the event, signed as Standard Webhooks specifies. Verify the signature
+         *     over the raw body with the endpoint's `secret` (for instance `new
+         *     Webhook(secret).verify(body, headers)` of the `standardwebhooks` package) and
+         *     refuse a request whose timestamp is more than 5 minutes away from now. Answer
+         *     `2xx` within 10 seconds; anything else (redirects included) is retried. A delivery
+         *     may arrive more than once: the `webhook-id` stays the same, deduplicate on it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id; the same on every attempt of the delivery. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since the Unix epoch. */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,` and the base64 HMAC-SHA256, keyed with the secret's decoded bytes, of
+                     *     `<webhook-id>.<webhook-timestamp>.<body>`.
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            responses: {
+                /** @description Any `2xx` acknowledges the delivery; its body is ignored (and at most 64 KiB of it read). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Any other status (a redirect too, which is not followed) fails the attempt; it is retried later. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -533,13 +718,14 @@ export interface components {
         /**
          * @description `users:read` lists and reads users; `users:write` creates, replaces, updates,
          *     deletes and imports them; `users:verify` checks their passwords (and nothing else);
-         *     `events:read` reads the change feed (`GET /api/events`); `metrics:read` reads the
-         *     service's metrics (`GET /metrics`).
+         *     `events:read` reads the change feed (`GET /api/events`); `webhooks:admin`
+         *     registers, lists and deletes webhook endpoints and reads and retries their
+         *     deliveries; `metrics:read` reads the service's metrics (`GET /metrics`).
          *     New scopes may come in a minor version, with new operations: a client that lists
          *     keys should show a scope it does not know rather than fail.
          * @enum {string}
          */
-        ApiKeyScope: "users:read" | "users:write" | "users:verify" | "events:read" | "metrics:read";
+        ApiKeyScope: "users:read" | "users:write" | "users:verify" | "events:read" | "webhooks:admin" | "metrics:read";
         /**
          * @example {
          *       "id": "01936d40-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
@@ -595,6 +781,146 @@ export interface components {
         ApiKeyList: {
             data: components["schemas"]["ApiKey"][];
         };
+        /**
+         * @description An event type, or `*` for every type (including types added later).
+         * @enum {string}
+         */
+        WebhookEventSelector: "user.created" | "user.updated" | "user.deleted" | "*";
+        /**
+         * @description `enabled` endpoints receive deliveries. An endpoint is `disabled` by a `PATCH`, or
+         *     by the service when a delivery to it exhausted its retries (`disabledReason` says
+         *     which); its pending deliveries wait until it is enabled again.
+         * @enum {string}
+         */
+        WebhookEndpointStatus: "enabled" | "disabled";
+        /**
+         * Format: uri
+         * @description Where deliveries are POSTed: `https://` (`http://` only when the service runs with
+         *     `WEBHOOK_ALLOW_HTTP=true`), without credentials, on a public address.
+         */
+        WebhookUrl: string;
+        /**
+         * @example {
+         *       "id": "01936d50-2b3c-7d4e-8f5a-6b7c8d9e0f1a",
+         *       "url": "https://hooks.example.com/users",
+         *       "description": null,
+         *       "eventTypes": [
+         *         "*"
+         *       ],
+         *       "status": "enabled",
+         *       "disabledReason": null,
+         *       "createdAt": "2026-12-01T09:00:00.000Z"
+         *     }
+         */
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: components["schemas"]["WebhookUrl"];
+            description: string | null;
+            eventTypes: components["schemas"]["WebhookEventSelector"][];
+            status: components["schemas"]["WebhookEndpointStatus"];
+            /** @description Why the endpoint is disabled; `null` while it is enabled. */
+            disabledReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookEndpointCreate: {
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The event types to receive; `*` for all. */
+            eventTypes: components["schemas"]["WebhookEventSelector"][];
+            /** @description What the endpoint is for. */
+            description?: string;
+        };
+        /** @description A new webhook endpoint, with its signing secret. */
+        WebhookEndpointCreated: {
+            /** Format: uuid */
+            id: string;
+            url: components["schemas"]["WebhookUrl"];
+            description: string | null;
+            eventTypes: components["schemas"]["WebhookEventSelector"][];
+            status: components["schemas"]["WebhookEndpointStatus"];
+            disabledReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The Standard Webhooks signing secret (`whsec_` and base64): pass it to a
+             *     Standard Webhooks verifier (`new Webhook(secret).verify(body, headers)`). Shown
+             *     this once.
+             */
+            secret: string;
+        };
+        /** @description A JSON Merge Patch; an empty one changes nothing. */
+        WebhookEndpointPatch: {
+            status?: components["schemas"]["WebhookEndpointStatus"];
+        };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
+        WebhookAttempt: {
+            /**
+             * Format: int32
+             * @description 1 for the first attempt, counting manual retries too.
+             */
+            number: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            /**
+             * @description `succeeded` for a 2xx response; anything else failed, redirects included (they are not followed).
+             * @enum {string}
+             */
+            outcome: "succeeded" | "failed";
+            /**
+             * Format: int32
+             * @description The receiver's status code; `null` when no response came (see `error`).
+             */
+            responseStatus: number | null;
+            /**
+             * Format: int32
+             * @description From the start of the request to the end of the response (or the failure).
+             */
+            latencyMs: number;
+            /**
+             * @description Why no usable response came: `timeout`, `connection refused`, `address not
+             *     allowed`, `dns lookup failed`, …; `null` when the receiver answered.
+             */
+            error: string | null;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The event's id, sent as the `webhook-id` header (the same on every attempt).
+             */
+            eventId: string;
+            eventType: components["schemas"]["EventType"];
+            /**
+             * Format: uuid
+             * @description The user the event is about; deliveries of one user arrive in the order of their events.
+             */
+            userId: string;
+            /**
+             * @description `pending` until an attempt succeeds (`succeeded`) or the retries are exhausted (`failed`).
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; `null` once the delivery succeeded or failed.
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The attempts so far, oldest first (the last 100 when there are more). */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -603,7 +929,7 @@ export interface components {
          * @description A stable machine-readable error code; branch on this, not on `title`.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "external_id_taken" | "idempotency_key_in_use" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "too_many_attempts" | "cursor_expired" | "unavailable" | "internal";
+        ProblemCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "email_taken" | "external_id_taken" | "idempotency_key_in_use" | "delivery_in_flight" | "precondition_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "rate_limited" | "too_many_attempts" | "cursor_expired" | "unavailable" | "internal";
         /** @description `validation_failed`: A parameter or property is out of bounds, or unknown; `errors[]` points at each. */
         ValidationFailedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -742,6 +1068,17 @@ export interface components {
              * @enum {string}
              */
             code: "idempotency_key_in_use";
+        };
+        /** @description `delivery_in_flight`: An attempt of this delivery is in progress. */
+        DeliveryInFlightProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "urn:problem:user-management:delivery_in_flight";
+            /** @constant */
+            title?: "Conflict";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: "delivery_in_flight";
         };
         /** @description `precondition_failed`: `If-Match` names none of the user's current `ETag`s. */
         PreconditionFailedProblem: components["schemas"]["Problem"] & {
@@ -1008,6 +1345,23 @@ export interface components {
             };
         };
         /**
+         * @description An attempt of this delivery is in progress (`code` `delivery_in_flight`); retry
+         *     after `Retry-After` seconds.
+         */
+        DeliveryInFlight: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["DeliveryInFlightProblem"];
+            };
+        };
+        /**
          * @description Too many failed password verifications for this user within the window (`code`
          *     `too_many_attempts`; 5 in 15 minutes unless the operator set other limits), or too
          *     many requests for this API key (`code` `rate_limited`); wait `Retry-After` seconds.
@@ -1238,6 +1592,12 @@ export interface components {
     parameters: {
         /** @description The API key's id. */
         ApiKeyIdPath: string;
+        /** @description The webhook endpoint's id. */
+        WebhookEndpointIdPath: string;
+        /** @description The delivery's id (from `listWebhookDeliveries`). */
+        WebhookDeliveryIdPath: string;
+        /** @description How many items a page holds at most. */
+        WebhookLimit: number;
         /** @description The user's id. */
         UserIdPath: components["schemas"]["UserId"];
         /** @description How many users a page holds at most. */
@@ -1343,6 +1703,8 @@ export interface components {
         WWWAuthenticate: string;
         /** @description The URI of the created user. */
         Location: string;
+        /** @description The URI of the registered webhook endpoint. */
+        WebhookEndpointLocation: string;
     };
     pathItems: never;
 }
@@ -1905,6 +2267,268 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["WebhookLimit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque and signed: pass it back unchanged,
+                 *     with the same `sort` and filters; anything else answers `400`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhook endpoints, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint was registered; `secret` signs its deliveries and is shown this once. */
+            201: {
+                headers: {
+                    Location: components["headers"]["WebhookEndpointLocation"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint was deleted. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointPatch"];
+                "application/merge-patch+json": components["schemas"]["WebhookEndpointPatch"];
+            };
+        };
+        responses: {
+            /** @description The endpoint as it is now. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["WebhookLimit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque and signed: pass it back unchanged,
+                 *     with the same `sort` and filters; anything else answers `400`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries, newest event first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                id: components["parameters"]["WebhookEndpointIdPath"];
+                /** @description The delivery's id (from `listWebhookDeliveries`). */
+                deliveryId: components["parameters"]["WebhookDeliveryIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery is due now. */
+            202: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["InvalidParameters"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["DeliveryInFlight"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

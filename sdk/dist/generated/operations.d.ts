@@ -162,6 +162,93 @@ export declare const operationTable: {
             readonly 503: readonly ["unavailable"];
         };
     };
+    readonly listWebhookEndpoints: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
+    readonly createWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
+    readonly getWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
+    readonly deleteWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
+    readonly updateWebhookEndpoint: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed", "malformed_json", "bad_request"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 413: readonly ["payload_too_large"];
+            readonly 415: readonly ["unsupported_media_type"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
+    readonly listWebhookDeliveries: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
+    readonly retryWebhookDelivery: {
+        readonly authenticated: true;
+        readonly problems: {
+            readonly 400: readonly ["validation_failed"];
+            readonly 401: readonly ["unauthorized"];
+            readonly 403: readonly ["forbidden"];
+            readonly 404: readonly ["not_found"];
+            readonly 409: readonly ["delivery_in_flight"];
+            readonly 429: readonly ["rate_limited"];
+            readonly 500: readonly ["internal"];
+            readonly 503: readonly ["unavailable"];
+        };
+    };
     readonly getHealth: {
         readonly authenticated: false;
         readonly problems: {

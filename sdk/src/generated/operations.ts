@@ -20,6 +20,7 @@ const codes13 = ["precondition_failed"] as const
 const codes14 = ["too_many_attempts","rate_limited"] as const
 const codes15 = ["idempotency_key_in_use"] as const
 const codes16 = ["cursor_expired"] as const
+const codes17 = ["delivery_in_flight"] as const
 
 /** Per operation: whether it needs an API key, and each declared error status with its problem codes (null: any). */
 export const operationTable = {
@@ -35,6 +36,13 @@ export const operationTable = {
   listApiKeys: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
   createApiKey: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
   deleteApiKey: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  listWebhookEndpoints: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 429: codes3, 500: codes4, 503: codes5 } },
+  createWebhookEndpoint: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
+  getWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  deleteWebhookEndpoint: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  updateWebhookEndpoint: { authenticated: true, problems: { 400: codes6, 401: codes1, 403: codes2, 404: codes11, 413: codes8, 415: codes9, 429: codes3, 500: codes4, 503: codes5 } },
+  listWebhookDeliveries: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 429: codes3, 500: codes4, 503: codes5 } },
+  retryWebhookDelivery: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 404: codes11, 409: codes17, 429: codes3, 500: codes4, 503: codes5 } },
   getHealth: { authenticated: false, problems: { 400: codes0, 500: codes4 } },
   getReadiness: { authenticated: false, problems: { 400: codes0, 500: codes4, 503: codes5 } },
   getMetrics: { authenticated: true, problems: { 400: codes0, 401: codes1, 403: codes2, 500: codes4 } },
