@@ -5,8 +5,11 @@ import type { Test } from 'tap'
 import { listOperations } from '../../src/contract/spec.js'
 import { type E2eResponse, type E2eServer, request } from './e2e-server.js'
 
-/** The probes and documentation do not need the database. */
-export const WITHOUT_DATABASE = new Set(['getHealth'])
+/** The liveness probe and the metrics do not need the database. */
+export const WITHOUT_DATABASE = new Set(['getHealth', 'getMetrics'])
+
+// Any id: with the database out, looking it up fails before "not found" could
+const SOME_ID = '01936d50-2b3c-7d4e-8f5a-6b7c8d9e0f1a'
 
 export interface Fixture {
   userId: string
@@ -36,6 +39,18 @@ export function validRequests(fixture: Fixture): Record<string, { method: string
     listApiKeys: { method: 'GET', path: '/api/keys' },
     createApiKey: { method: 'POST', path: '/api/keys', body: { name: 'outage', scopes: ['users:read'] } },
     deleteApiKey: { method: 'DELETE', path: `/api/keys/${fixture.apiKeyId}` },
+    listEvents: { method: 'GET', path: '/api/events' },
+    listWebhookEndpoints: { method: 'GET', path: '/api/webhook-endpoints' },
+    createWebhookEndpoint: {
+      method: 'POST',
+      path: '/api/webhook-endpoints',
+      body: { url: `https://${unique()}.example.com/hook`, eventTypes: ['*'] },
+    },
+    getWebhookEndpoint: { method: 'GET', path: `/api/webhook-endpoints/${SOME_ID}` },
+    updateWebhookEndpoint: { method: 'PATCH', path: `/api/webhook-endpoints/${SOME_ID}`, body: { status: 'enabled' } },
+    deleteWebhookEndpoint: { method: 'DELETE', path: `/api/webhook-endpoints/${SOME_ID}` },
+    listWebhookDeliveries: { method: 'GET', path: `/api/webhook-endpoints/${SOME_ID}/deliveries` },
+    retryWebhookDelivery: { method: 'POST', path: `/api/webhook-endpoints/${SOME_ID}/deliveries/${SOME_ID}/retry` },
     getReadiness: { method: 'GET', path: '/readyz' },
   }
 }

@@ -176,7 +176,12 @@ async function breaker(t: Test, upstream: string, alter: (response: Altered) => 
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const headers: Record<string, string> = {}
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host') headers[name] = value
+    // fetch frames the body itself: the hop's own length and connection headers stay behind
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string' && !['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name)) {
+        headers[name] = value
+      }
+    }
     const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined
     const response = await fetch(upstream + req.url, { method: req.method!, headers, ...(body ? { body } : {}) })
     const text = await response.text()

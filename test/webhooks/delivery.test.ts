@@ -83,7 +83,11 @@ t.test('a receiver verifying with standardwebhooks accepts every delivery; a tam
   t.throws(() => verifier.verify(first.body, { ...first.headers, 'webhook-id': 'another-id' }), /signature/i, 'another id')
   t.throws(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(first.body, first.headers), 'another secret')
 
-  const listed = await deliveries(api, endpoint.id)
+  // the worker records an outcome after the receiver has answered: wait for the third record
+  const listed = await eventually(async () => {
+    const all = await deliveries(api, endpoint.id)
+    return all.length === 3 && all.every((d) => d.status !== 'pending') ? all : undefined
+  }, 'the three outcomes recorded')
   t.equal(listed.length, 3)
   t.ok(
     listed.every((d) => d.status === 'succeeded' && d.attempts.length === 1 && d.attempts[0]!.responseStatus === 204),
