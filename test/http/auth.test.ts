@@ -1,5 +1,5 @@
 import t from 'tap'
-import { listOperations } from '../../src/contract/spec.js'
+import { listOperations, spec } from '../../src/contract/spec.js'
 import { build, createUser, newUser } from '../helpers/app.js'
 
 const json = { 'content-type': 'application/json' }
@@ -18,6 +18,12 @@ t.test('API keys and scopes', async (t) => {
     t.equal(res.statusCode, 201)
     return res.json() as { id: string; key: string; scopes: string[]; prefix: string; expiresAt: string | null }
   }
+
+  t.test('a key may hold every scope the document names', async (t) => {
+    const every = (spec.components.schemas.ApiKeyScope as { enum: string[] }).enum
+    const key = await issue(every)
+    t.same([...key.scopes].sort(), [...every].sort(), 'all of them, at once')
+  })
 
   t.test('without a key every /api call is 401 with WWW-Authenticate', async (t) => {
     const calls = [
