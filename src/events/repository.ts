@@ -1,5 +1,6 @@
+import type { components } from '../../generated/openapi.js'
 import type { Db } from '../db/index.js'
-import type { EventType } from './outbox.js'
+import type { EventData, EventType } from './outbox.js'
 
 /** An event as stored; `data` is the JSON text of its EventData. */
 export interface StoredEvent {
@@ -9,6 +10,16 @@ export interface StoredEvent {
   occurredAt: Date
   userId: string
   data: string
+}
+
+/** An event as the API (the feed, a webhook's body) shows it; its data was stored so. */
+export function toEvent(event: StoredEvent): components['schemas']['Event'] {
+  return {
+    id: event.id,
+    type: event.type as EventType,
+    occurredAt: event.occurredAt.toISOString(),
+    data: JSON.parse(event.data) as EventData,
+  }
 }
 
 // The highest position pruning has removed: a cursor before it has lost events. Kept rather
@@ -48,6 +59,12 @@ export function createEventsRepository(db: Db) {
         take: page.limit,
       })
       return rows.map((row) => ({ ...row, position: positionOf(row) }))
+    },
+
+    /** One event by its id; undefined once it has been pruned. */
+    async find(id: string): Promise<StoredEvent | undefined> {
+      const row = await prisma.event.findUnique({ where: { id } })
+      return row ? { ...row, position: positionOf(row) } : undefined
     },
 
     /** The position of the newest event, 0 when there is none. */

@@ -1,21 +1,9 @@
-import type { components } from '../../generated/openapi.js'
 import type { Handler } from '../contract/types.js'
-import type { EventData, EventType } from '../events/outbox.js'
-import type { StoredEvent } from '../events/repository.js'
+import { toEvent } from '../events/repository.js'
 import { Problem } from '../http/problems.js'
 
 // Binds feed cursors to the feed: a page cursor of another list is refused here, and back.
 const FEED = { feed: 'events' }
-
-/** An event as the API returns it; its data was stored as the API shows it. */
-export function toEvent(event: StoredEvent): components['schemas']['Event'] {
-  return {
-    id: event.id,
-    type: event.type as EventType,
-    occurredAt: event.occurredAt.toISOString(),
-    data: JSON.parse(event.data) as EventData,
-  }
-}
 
 export const listEvents: Handler<'listEvents'> = async ({ query }, { events, cursors }) => {
   const { after: cursor, limit = 100, type: types } = query

@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7'
 import type { components } from '../../generated/openapi.js'
 import type { Db } from '../db/index.js'
+import { createEventsRepository } from '../events/repository.js'
 import { Problem } from '../http/problems.js'
 import { type AddressPolicy, checkWebhookUrl, UrlRefused } from './address-policy.js'
-import { headPosition } from './events.js'
 import { newSigningSecret } from './signing.js'
 
 type WebhookEndpoint = components['schemas']['WebhookEndpoint']
@@ -80,6 +80,7 @@ const notFound = (id: string) => new Problem('not_found', { detail: `No webhook 
 /** Webhook endpoints and their deliveries, as the API manages them. */
 export function createWebhooksRepository(db: Db, policy: AddressPolicy) {
   const { prisma } = db
+  const events = createEventsRepository(db)
 
   async function deliveriesWithAttempts(where: object, limit: number) {
     const rows = await prisma.webhookDelivery.findMany({
@@ -111,7 +112,7 @@ export function createWebhooksRepository(db: Db, policy: AddressPolicy) {
           eventTypes: eventTypes.join(' '),
           secret,
           createdAt: now,
-          cursor: await headPosition(db),
+          cursor: await events.head(),
         },
       })
       return { record, secret }

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import type { WebhookConfig } from '../config.js'
 import type { Db } from '../db/index.js'
-import { eventPayload, eventsAfter, type FeedEntry } from './events.js'
+import { createEventsRepository, type StoredEvent, toEvent } from '../events/repository.js'
 import type { Sender, SendResult } from './sender.js'
 import { signedHeaders } from './signing.js'
 
@@ -48,6 +48,7 @@ function describe(result: SendResult): string {
  */
 export function createWebhookWorker({ db, config, sender, log }: { db: Db; config: WebhookConfig; sender: Sender; log: Logger }) {
   const { prisma } = db
+  const events = createEventsRepository(db)
   const leaseMs = config.timeoutMs + LEASE_MARGIN_MS
   const listeners: OutcomeListener[] = []
   const inFlight = new Map<string, Promise<void>>()
@@ -61,11 +62,11 @@ export function createWebhookWorker({ db, config, sender, log }: { db: Db; confi
     let moved = 0
     const endpoints = await prisma.webhookEndpoint.findMany({ select: { id: true, cursor: true, eventTypes: true } })
     for (const endpoint of endpoints) {
-      const events = await eventsAfter(db, endpoint.cursor, FAN_OUT_BATCH)
-      const last = events.at(-1)
+      const batch = await events.list({ after: BigInt(endpoint.cursor), limit: FAN_OUT_BATCH })
+      const last = batch.at(-1)
       if (!last) continue
       const now = new Date()
-      const wanted = events.filter((event) => wants(endpoint.eventTypes, event.type))
+      const wanted = batch.filter((event) => wants(endpoint.eventTypes, event.type))
       try {
         await prisma.$transaction(async (tx) => {
           // the cursor is moved first, conditioned on where this round read it: of two
@@ -79,7 +80,7 @@ export function createWebhookWorker({ db, config, sender, log }: { db: Db; confi
             await tx.webhookDelivery.createMany({ data: wanted.map((event) => deliveryRow(endpoint.id, event, now)) })
           }
         })
-        moved += events.length
+        moved += batch.length
       } catch (error) {
         if (!(error instanceof LostRace)) throw error
       }
@@ -87,7 +88,7 @@ export function createWebhookWorker({ db, config, sender, log }: { db: Db; confi
     return moved
   }
 
-  function deliveryRow(endpointId: string, event: FeedEntry, now: Date) {
+  function deliveryRow(endpointId: string, event: StoredEvent, now: Date) {
     return {
       id: uuidv7(),
       endpointId,
@@ -146,7 +147,9 @@ export function createWebhookWorker({ db, config, sender, log }: { db: Db; confi
   async function attempt(delivery: Claimed): Promise<void> {
     const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } })
     if (!endpoint) return
-    const payload = await eventPayload(db, delivery.eventId)
+    const event = await events.find(delivery.eventId)
+    // the webhook's body is the event exactly as the feed shows it
+    const payload = event && JSON.stringify(toEvent(event))
     const at = new Date()
     const result: SendResult = payload
       ? await sender.send(endpoint.url, signedHeaders(endpoint.secret, delivery.eventId, at, payload), payload)
