@@ -1,6 +1,6 @@
 // A webhook receiver on 127.0.0.1 as an integrator writes one: every request is checked with
 // the standardwebhooks package's own verifier, and answered as the test scripts it.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import type { Test } from 'tap'
@@ -53,16 +53,9 @@ export async function startReceiver(t: Test, path = '/hook'): Promise<Receiver> 
     received.push(entry)
     await responder(request, response, entry)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  t.teardown(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  )
+  const { port } = await listenOnLoopback(t, server)
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`,
+    url: `http://127.0.0.1:${port}${path}`,
     received,
     events: () => received.filter((r) => r.verified.ok),
     respond: (next) => {
@@ -109,4 +102,22 @@ export async function startHoldingReceiver(t: Test): Promise<{ url: string; hold
       for (const response of held.splice(0)) response.writeHead(204).end()
     },
   }
+}
+
+/** Serves `handler` on a free loopback port until the test ends (open connections closed too). */
+export async function serve(t: Test, handler: RequestListener) {
+  const server = createServer(handler)
+  return { server, ...(await listenOnLoopback(t, server)) }
+}
+
+async function listenOnLoopback(t: Test, server: ReturnType<typeof createServer>): Promise<{ port: number }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.teardown(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  )
+  return { port: (server.address() as AddressInfo).port }
 }

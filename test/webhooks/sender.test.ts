@@ -1,20 +1,6 @@
-import { createServer, type RequestListener } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { createSender } from '../../src/webhooks/sender.js'
-
-async function serve(t: Test, handler: RequestListener) {
-  const server = createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  t.teardown(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  )
-  return { server, port: (server.address() as AddressInfo).port }
-}
+import { serve } from '../helpers/webhook-receiver.js'
 
 t.test('refused at delivery time: a name that now resolves to loopback, and a loopback literal', async (t) => {
   let reached = 0
