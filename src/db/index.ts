@@ -5,6 +5,7 @@ import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
 import type { DatabaseOptions } from '../config.js'
 import { assertSqliteHeader, postgresAdapterFactory, reopeningSqliteAdapterFactory, SQLITE_BUSY_TIMEOUT_MS } from './adapters.js'
 import { withQueryMetrics } from './metrics.js'
+import { createSelect, type Select, sharingConnection } from './select.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -15,6 +16,8 @@ export interface Db {
   // Typed as the SQLite client: both generated clients have the same model API.
   prisma: PrismaClient
   provider: Provider
+  /** The hot reads, through the client's own driver adapter (see select.ts). */
+  select: Select
   /**
    * Rejects when the database does not answer a trivial query within timeoutMs, or (SQLite)
    * its file cannot be read.
@@ -26,11 +29,14 @@ export interface Db {
 export async function createDb(databaseUrl: string, options?: DatabaseOptions): Promise<Db> {
   const target = parseDatabaseUrl(databaseUrl)
   let prisma: PrismaClient
+  let connected: ReturnType<typeof sharingConnection>['connected']
   let checkFile = async (): Promise<void> => {}
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.path), { recursive: true })
     const adapter = reopeningSqliteAdapterFactory(target.path, options?.statementTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS)
-    prisma = new PrismaClient({ adapter })
+    const shared = sharingConnection(adapter)
+    connected = shared.connected
+    prisma = new PrismaClient({ adapter: shared.factory })
     const path = target.path
     // `SELECT 1` is answered without the file, from an open connection; reading the header
     // proves the file is still there and readable, and when it is not, the connection is
@@ -46,7 +52,9 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
   } else {
     // Loaded on demand: a SQLite deployment never needs the PostgreSQL client.
     const { PrismaClient: PgPrismaClient } = await import('../../generated/prisma/postgresql/client.js')
-    prisma = new PgPrismaClient({ adapter: postgresAdapterFactory(target.url, options) }) as unknown as PrismaClient
+    const shared = sharingConnection(postgresAdapterFactory(target.url, options))
+    connected = shared.connected
+    prisma = new PgPrismaClient({ adapter: shared.factory }) as unknown as PrismaClient
   }
   try {
     await prisma.$connect()
@@ -59,6 +67,7 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
   return {
     prisma: measured,
     provider: target.provider,
+    select: createSelect(target.provider, connected),
     ping: async (timeoutMs) => {
       const query = checkFile().then(() => prisma.$queryRawUnsafe('SELECT 1'))
       if (timeoutMs === undefined) {
