@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { Redis } from 'ioredis'
+import pino from 'pino'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { bindOperations } from './contract/routes.js'
 import { compileRequestValidator, sharedSchema } from './contract/schemas.js'
@@ -24,6 +24,7 @@ import { overloadReason, shedding } from './http/shedding.js'
 import { createApiKeysRepository } from './keys/repository.js'
 import { Problem } from './http/problems.js'
 import { requestIdFrom } from './http/request-id.js'
+import { securityHeaders } from './http/security-headers.js'
 import { handlers } from './operations/index.js'
 import { configurePasswordHashing } from './users/password.js'
 import { createUsersRepository } from './users/repository.js'
@@ -61,7 +62,10 @@ export function loggerOptions(level: Config['logLevel'], format: Config['logForm
     redact: { paths: redactedLogPaths, censor: '[redacted]' },
     ...(format === 'pretty'
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
-      : {}),
+      : // Asynchronous writes: a line goes out at once when stdout is free, and the lines
+        // written meanwhile go together in the next write, instead of one blocking write per
+        // line (the access log writes one per request). pino flushes what is left on exit.
+        { stream: pino.destination({ dest: 1, sync: false }) }),
   }
 }
 
@@ -141,7 +145,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   // Security headers everywhere. No upgrade-insecure-requests: behind a TLS proxy it does
   // nothing, and on plain HTTP (an internal host) it would send the docs page's own
   // scripts to an https:// that is not there.
-  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })
+  await app.register(securityHeaders, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })
   if (config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins,

@@ -72,8 +72,18 @@ export function createApiKeysRepository(db: Db) {
     },
 
     /** The live key with this secret, if any (unknown and expired keys alike give null). */
-    async findBySecret(secret: string, now = new Date()): Promise<ApiKeyRecord | null> {
-      const row = await keys.findUnique({ where: { secretHash: hashSecret(secret).toString('hex') } })
+    findBySecret(secret: string, now = new Date()): Promise<ApiKeyRecord | null> {
+      return this.findByDigest(hashSecret(secret), now)
+    },
+
+    /** findBySecret, given the secret's hashSecret() digest. */
+    async findByDigest(digest: Buffer, now = new Date()): Promise<ApiKeyRecord | null> {
+      // every authenticated request makes this lookup: a hot read (db/select.ts)
+      const [row] = await db.select<ApiKeyRecord>(
+        'SELECT "id", "name", "scopes", "prefix", "createdAt", "expiresAt" FROM "ApiKey" WHERE "secretHash" = $1',
+        [digest.toString('hex')],
+        { model: 'ApiKey', action: 'findUnique' },
+      )
       if (!row || (row.expiresAt && row.expiresAt <= now)) return null
       return row
     },
