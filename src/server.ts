@@ -1,3 +1,4 @@
+import './runtime-flags.js'
 import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
