@@ -55,10 +55,10 @@ export function logFormatFor(setting: string, stdoutIsTty: boolean): Config['log
   return setting === 'pretty' ? 'pretty' : 'json'
 }
 
-// One core stays free of hashing for the event loop, which answers every other request:
-// measured on two cores, one hash at a time kept reads during a storm of creates under
-// 100 ms at p99 (bench/results/overload.md).
-const DEFAULT_HASH_CONCURRENCY = Math.max(1, availableParallelism() - 1)
+// A hash on every core: the hashing threads run at the lowest priority, so the event loop,
+// which answers every other request, still gets a core whenever it has work (see
+// users/password.ts and bench/README.md for the figures).
+const DEFAULT_HASH_CONCURRENCY = availableParallelism()
 // Shed before V8 gives up: at 90% of its heap limit the process still has room to answer.
 const DEFAULT_MAX_HEAP_USED_BYTES = Math.floor(getHeapStatistics().heap_size_limit * 0.9)
 

@@ -1,8 +1,10 @@
 import { scrypt, timingSafeEqual } from 'node:crypto'
-import { hash, parseOptions as parseArgon2, verify as verifyArgon2, type Options } from '@node-rs/argon2'
+import { parseOptions as parseArgon2, type Options } from '@node-rs/argon2'
 import { verify as verifyBcrypt } from '@node-rs/bcrypt'
 import PQueue from 'p-queue'
+import { Piscina } from 'piscina'
 import { passwordHashesInFlight, passwordHashesRejected, passwordHashesWaiting } from '../metrics/registry.js'
+import type { HashTask } from './hash-worker.js'
 
 /** How many hashes may run at once and how many may wait; beyond that, work is refused. */
 export interface HashingLimits {
@@ -26,16 +28,35 @@ export class PasswordHashingBusyError extends Error {
 }
 
 // Every hash and verification of the process goes through this queue. Argon2, bcrypt and
-// scrypt each hold a libuv thread (and a core) for tens of milliseconds; unbounded, a storm
-// of creates takes every core and the threads that file and DNS work needs too, and reads
+// scrypt each hold a thread (and a core) for tens of milliseconds; unbounded, a storm of
+// creates takes every core and the threads that file and DNS work needs too, and reads
 // that need no hashing wait behind it.
 const queue = new PQueue({ concurrency: 1 })
 let queueMax = 16
+
+// Argon2 runs on threads of its own at the lowest priority (nice +19): the kernel gives
+// the event loop a core whenever it has work, and the hashes every moment it has none. On
+// libuv's threads, at the event loop's priority, each hash took a core from the requests
+// that needed no hashing, so the hashing threads had to be fewer than the cores, and the
+// cores were not all used by a storm of creates (bench/README.md has the figures).
+const workerFile = new URL(`./hash-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href
+let pool: Piscina<HashTask, string | boolean> | undefined
+let threads = 1
+
+function hashingThreads(): Piscina<HashTask, string | boolean> {
+  pool ??= new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, niceIncrement: 19, idleTimeout: 60_000 })
+  return pool
+}
 
 /** Sets the limits (from the configuration, at start-up). */
 export function configurePasswordHashing(limits: HashingLimits): void {
   queue.concurrency = limits.concurrency
   queueMax = limits.queueMax
+  if (threads !== limits.concurrency) {
+    threads = limits.concurrency
+    void pool?.destroy()
+    pool = undefined
+  }
 }
 
 /** Whether new hashing work would be refused now. */
@@ -76,7 +97,7 @@ const options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, paralleli
 
 /** Argon2id of `password`; throws PasswordHashingBusyError when too many hashes wait. */
 export async function hashPassword(password: string): Promise<string> {
-  return limited(() => hash(password, options))
+  return limited(() => hashingThreads().run({ kind: 'hash', password, options }) as Promise<string>)
 }
 
 // Hashes come from other systems through the import, so the work one verification may cost
@@ -183,7 +204,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   return limited(async () => {
     switch (parsed.kind) {
       case 'argon2':
-        return verifyArgon2(passwordHash, password)
+        return (await hashingThreads().run({ kind: 'verify', hash: passwordHash, password })) as boolean
       case 'bcrypt':
         return verifyBcrypt(password, passwordHash)
       case 'scrypt': {
