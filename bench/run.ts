@@ -36,7 +36,7 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import { loadConfig } from '../src/config.js'
 import { serviceArgon2 } from './lib/argon2.js'
-import { cleanup, onCleanup } from './lib/cleanup.js'
+import { cleanup, interruptedBy, onCleanup } from './lib/cleanup.js'
 import { nowUs, readProfile, topFrames } from './lib/profile.js'
 import { Progress } from './lib/progress.js'
 import {
@@ -251,6 +251,7 @@ async function main(): Promise<void> {
   /** A warm-up (not reported), then the measured run. */
   async function drive(label: string, url: string, script: string, connections = settings.connections): Promise<WrkResult> {
     const these = { ...settings, connections }
+    if (interruptedBy()) throw new Error(`stopped by ${interruptedBy()}`)
     if (WARMUP_S > 0) {
       progress.set('warm-up', label, WARMUP_S)
       await runWrk(wrk, url, script, { ...these, durationS: WARMUP_S }, prefix)
@@ -403,6 +404,8 @@ main().then(
   () => cleanup(),
   async (error: unknown) => {
     progress.done()
+    // after Ctrl-C the children are gone and what ran fails: the cleanup is already under way
+    if (interruptedBy()) return
     process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     await cleanup()
     process.exit(1)

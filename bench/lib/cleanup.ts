@@ -4,6 +4,12 @@ type Step = () => Promise<unknown> | unknown
 
 const steps: Step[] = []
 let running: Promise<void> | undefined
+let signalled: NodeJS.Signals | undefined
+
+/** The signal that stopped the run, if one did: what fails after it is its consequence. */
+export function interruptedBy(): NodeJS.Signals | undefined {
+  return signalled
+}
 
 /** Registers an undo step; returns a function that runs it early (and only once). */
 export function onCleanup(step: Step): () => Promise<void> {
@@ -35,6 +41,7 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
 ] as const) {
   process.once(signal, () => {
+    signalled = signal
     process.stderr.write(`\n[bench] ${signal}: stopping and cleaning up\n`)
     void cleanup().finally(() => process.exit(code))
   })

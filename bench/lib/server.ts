@@ -20,7 +20,7 @@ function newestMtime(path: string): number {
 /** Runs `npm run build` when dist/ is missing or older than what it is built from. */
 export function ensureBuilt(log: (line: string) => void): void {
   const entry = join(projectRoot, SERVER_ENTRY)
-  const sources = ['src', 'generated', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => join(projectRoot, p))
+  const sources = ['src', 'generated', 'tsconfig.json', 'tsconfig.build.json'].map((p) => join(projectRoot, p))
   const built = existsSync(entry) ? statSync(entry).mtimeMs : 0
   if (built > Math.max(...sources.map(newestMtime))) return
   log(`${SERVER_ENTRY} is missing or older than src/: running npm run build`)
