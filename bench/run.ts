@@ -7,8 +7,9 @@
  *
  * Options: --duration S (10), --connections N (64), --threads N (1), --users N (10000),
  * --warmup S (2), --out FILE (default bench/results/<date>[-pg].md), --profile (CPU profiles
- * of the scenarios that miss their target), --pg-url URL (the server that holds the throwaway
- * database, default postgresql://postgres@127.0.0.1:5432/postgres).
+ * of the scenarios that miss their target), --only NAME,… (some of the scenarios), --keep (leave
+ * the run's temp directory), --pg-url URL (the server that holds the throwaway database,
+ * default postgresql://postgres@127.0.0.1:5432/postgres).
  *
  * 1. The built server (`npm run build` first when dist/ is stale) in a child process:
  *    NODE_ENV=production, logging at info into a file, the rate limiter on but never
@@ -93,7 +94,7 @@ function number(name: string, fallback: number): number {
 }
 if (flag('help')) {
   process.stdout.write(
-    'npm run bench -- [--pg] [--smoke] [--profile] [--duration S] [--connections N] [--threads N] [--users N] [--warmup S] [--out FILE] [--pg-url URL]\n',
+    'npm run bench -- [--pg] [--smoke] [--profile] [--only NAME,…] [--duration S] [--connections N] [--threads N] [--users N] [--warmup S] [--out FILE] [--pg-url URL] [--keep]\n',
   )
   process.exit(0)
 }
@@ -156,6 +157,15 @@ const SCENARIOS: Scenario[] = [
   },
   { name: 'mix', script: 'mix', sends: '90 % getUser, 9 % listUsers, 1 % updateUser', ceiling: 'a', target: { ratio: 0.4 } },
 ]
+
+// --only getUser,mix: a subset of the scenarios (the ceilings all run: each is some scenario's)
+const ONLY = option('only')
+  ?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean)
+const unknown = (ONLY ?? []).filter((name) => !SCENARIOS.some((s) => s.name === name))
+if (unknown.length > 0) throw new Error(`--only: no scenario ${unknown.join(', ')} (there are ${SCENARIOS.map((s) => s.name).join(', ')})`)
+const SELECTED = ONLY ? SCENARIOS.filter((s) => ONLY.includes(s.name)) : SCENARIOS
 
 // ─── the run ─────────────────────────────────────────────────────────────────────────────
 
@@ -262,7 +272,7 @@ async function main(): Promise<void> {
 
   const results: Array<ScenarioResult & { script: ScriptName }> = []
   let peakRssOverall = 0
-  for (const scenario of SCENARIOS) {
+  for (const scenario of SELECTED) {
     const rss = sampleRss(server.pid)
     let measured: WrkResult
     let during: WrkResult | undefined

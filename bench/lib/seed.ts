@@ -32,12 +32,21 @@ export async function seedUsers(databaseUrl: string, count: number, passwordHash
   }
 }
 
-async function call(baseUrl: string, key: string, path: string, init: RequestInit = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    signal: AbortSignal.timeout(10_000),
-  })
+async function call(baseUrl: string, key: string, path: string, init: RequestInit = {}, retried = false) {
+  let response: Response
+  try {
+    response = await fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      signal: AbortSignal.timeout(10_000),
+    })
+  } catch (error) {
+    // Seeding keeps this process's event loop busy for seconds (better-sqlite3 is synchronous):
+    // meanwhile the server closes the idle keep-alive connection, and fetch only finds out
+    // when it reuses it. Once more, on a new connection.
+    if (retried || (error as Error).name !== 'TypeError') throw error
+    return call(baseUrl, key, path, init, true)
+  }
   const body = await response.text()
   return { status: response.status, headers: response.headers, body }
 }

@@ -62,7 +62,7 @@ t.test('npm run bench -- --smoke runs every scenario and ceiling and writes the 
     t.ok(count(cells?.[1]) > 0, `${name}: ${cells?.[1]} requests`)
   }
   t.ok(row(report, 'getUser during createUser'), 'the report has the getUser latency during createUser')
-  for (const name of READS) t.equal(row(report, name)?.[6], '0', `${name}: no errors`)
+  for (const name of READS) t.equal(row(report, name)?.[7], '0', `${name}: no errors`)
   t.match(report, /- Command: `npm run bench -- --smoke --out /, 'the report names its command')
   t.match(report, /- Load average \(1\/5\/15 min\) before: [\d.]+ \/ [\d.]+ \/ [\d.]+, after:/, 'and the load on the machine')
   t.match(result.stdout, /\| getUser \|/, 'the tables are printed as well')
