@@ -1,4 +1,3 @@
-import './runtime-flags.js'
 import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
