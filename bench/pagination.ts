@@ -743,7 +743,13 @@ async function runOn(backend: Backend, users: SeedUser[]): Promise<BackendReport
     const captured: { sql: string; params: string }[] = []
     const onQuery = (sql: string, params: string) => captured.push({ sql, params })
     logging = await backend.loggingClient(onQuery)
-    const loggingDb: Db = { prisma: logging, provider: backend.provider, ping: async () => {}, close: () => logging!.$disconnect() }
+    const loggingDb: Db = {
+      prisma: logging,
+      provider: backend.provider,
+      select: db.select,
+      ping: async () => {},
+      close: () => logging!.$disconnect(),
+    }
     const capture = async (run: () => Promise<{ id: string }[]>): Promise<CapturedQuery & { ids: string[] }> => {
       captured.length = 0
       const rows = await run()

@@ -114,7 +114,7 @@ const schema = {
     SHED_MAX_HEAP_USED_BYTES: { type: 'integer', minimum: 0 },
     SHED_MAX_RSS_BYTES: { type: 'integer', minimum: 0, default: 0 },
     HASH_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 256 },
-    HASH_QUEUE_MAX: { type: 'integer', minimum: 0, maximum: 100000, default: 16 },
+    HASH_QUEUE_MAX: { type: 'integer', minimum: 0, maximum: 100000, default: 128 },
     WEBHOOK_ALLOW_HTTP: { type: 'boolean', default: false },
     WEBHOOK_ALLOW_PRIVATE: { type: 'boolean', default: false },
     WEBHOOK_WORKER: { type: 'boolean', default: true },

@@ -24,7 +24,7 @@ t.test('defaults', async (t) => {
     logFormat: 'json',
     metricsPort: undefined,
     shedding: { maxEventLoopDelayMs: 500, maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.9), maxRssBytes: 0 },
-    hashing: { concurrency: availableParallelism(), queueMax: 16 },
+    hashing: { concurrency: availableParallelism(), queueMax: 128 },
     eventRetentionDays: 30,
     webhooks: {
       allowHttp: false,

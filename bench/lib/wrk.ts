@@ -169,6 +169,11 @@ end`,
   listUsers: 'function request() return listUsers() end',
   updateUser: 'function request() return updateUser() end',
   createUser: 'function request() return createUser() end',
+  // the reads sent during the create storm: paced (each connection waits 40 ms between
+  // requests, about 100/s on 4 connections), as an integrator's reads arrive, so that they
+  // measure how long a read waits rather than take a core from the hashing themselves
+  getUserPaced: `function request() return getUser() end
+function delay() return 40 end`,
   // 90 % getUser, 9 % listUsers, 1 % updateUser, drawn per request
   mix: `function request()
   local r = math.random()

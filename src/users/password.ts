@@ -44,7 +44,7 @@ let pool: Piscina<HashTask, string | boolean> | undefined
 let threads = 1
 
 function hashingThreads(): Piscina<HashTask, string | boolean> {
-  pool ??= new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, niceIncrement: 19, idleTimeout: 60_000 })
+  pool ??= new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, niceIncrement: 10, idleTimeout: 60_000 })
   return pool
 }
 
