@@ -34,8 +34,10 @@ export class PasswordHashingBusyError extends Error {
 const queue = new PQueue({ concurrency: 1 })
 let queueMax = 16
 
-// Argon2 runs on threads of its own at the lowest priority (nice +19): the kernel gives
-// the event loop a core whenever it has work, and the hashes every moment it has none. On
+// Argon2 runs on threads of its own at a low priority (nice +10): the kernel gives the
+// event loop a core whenever it has work, and the hashes the rest (and still about a tenth
+// of a core each while the event loop is busy: at +19 a storm of refused requests stopped
+// the hashes altogether). On
 // libuv's threads, at the event loop's priority, each hash took a core from the requests
 // that needed no hashing, so the hashing threads had to be fewer than the cores, and the
 // cores were not all used by a storm of creates (bench/README.md has the figures).

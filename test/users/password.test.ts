@@ -172,14 +172,14 @@ t.test('isSupportedPasswordHash refuses what cannot or should not be verified', 
   await t.rejects(verifyPassword(refused['bcrypt cost 3'] as string, 'pw'), /not in a supported format/, 'an unsupported hash is an error')
 })
 
-t.test('Argon2 runs on threads of the lowest priority, the event loop at its own', async (t) => {
+t.test('Argon2 runs on threads of a lower priority, the event loop at its own', async (t) => {
   const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
   await hashPassword('correct horse battery staple')
   const tasks = readdirSync('/proc/self/task').map((tid) => ({ tid, nice: niceOf(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')) }))
   t.equal(tasks.find((task) => task.tid === String(process.pid))?.nice, 0, 'the main thread keeps its priority')
   t.ok(
-    tasks.some((task) => task.nice === 19),
-    'a hashing thread runs at nice 19',
+    tasks.some((task) => task.nice === 10),
+    'a hashing thread runs at nice 10',
   )
   t.ok(await verifyPassword(await hashPassword('another one'), 'another one'), 'verification runs there too')
 })
