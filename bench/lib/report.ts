@@ -32,6 +32,8 @@ export interface ScenarioResult {
   ratioB?: number
   /** undefined when there is no target (PostgreSQL) */
   misses?: string[]
+  /** measured runs: more than 1 when a smoke run completed nothing and went again */
+  attempts?: number
   profile?: Frame[]
 }
 
@@ -196,6 +198,13 @@ ${s.profile!.map((frame, i) => `| ${i + 1} | \`${frame.functionName.replaceAll('
   .join('')}`
 }
 
+/** The smoke runs that completed nothing at first and were measured again. */
+function again(scenarios: ScenarioResult[]): string {
+  const repeated = scenarios.filter((s) => (s.attempts ?? 1) > 1)
+  if (repeated.length === 0) return ''
+  return `Measured again, since nothing completed within the first run: ${repeated.map((s) => `${s.name} (${s.attempts} runs)`).join(', ')}.\n\n`
+}
+
 // the run itself keeps about two cores busy (wrk and what it drives): the load before it
 // began is what tells of other work
 function sharedNote(info: RunInfo): string {
@@ -231,7 +240,7 @@ Latencies are wrk's, of every request answered within the run (a max near the ru
 
 ${scenarioTable(scenarios)}
 
-Peak RSS over all scenarios: ${f(info.peakRssOverall / MiB, 0)} MiB; VmHWM at the end: ${f(info.vmHwm / MiB, 0)} MiB.
+${again(scenarios)}Peak RSS over all scenarios: ${f(info.peakRssOverall / MiB, 0)} MiB; VmHWM at the end: ${f(info.vmHwm / MiB, 0)} MiB.
 ${profileSection(scenarios, profiled)}`
 }
 
