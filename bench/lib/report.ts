@@ -32,6 +32,8 @@ export interface ScenarioResult {
   ratioB?: number
   /** undefined when there is no target (PostgreSQL) */
   misses?: string[]
+  /** measured runs: more than 1 when a smoke run completed nothing and went again */
+  attempts?: number
   profile?: Frame[]
 }
 
@@ -196,6 +198,22 @@ ${s.profile!.map((frame, i) => `| ${i + 1} | \`${frame.functionName.replaceAll('
   .join('')}`
 }
 
+/** The smoke runs that completed nothing at first and were measured again. */
+function again(scenarios: ScenarioResult[]): string {
+  const repeated = scenarios.filter((s) => (s.attempts ?? 1) > 1)
+  if (repeated.length === 0) return ''
+  return `Measured again, since nothing completed within the first run: ${repeated.map((s) => `${s.name} (${s.attempts} runs)`).join(', ')}.\n\n`
+}
+
+// the run itself keeps about two cores busy (wrk and what it drives): the load before it
+// began is what tells of other work
+function sharedNote(info: RunInfo): string {
+  const before = info.loadBefore[0] ?? 0
+  return before >= 0.5
+    ? ` (other work kept about ${before.toFixed(1)} CPUs busy when the run began: figures from a shared machine are low)`
+    : ' (the machine was idle when the run began; the run itself adds about 2)'
+}
+
 export function renderReport(info: RunInfo, ceilings: CeilingResults, scenarios: ScenarioResult[], profiled: boolean): string {
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
   const sqlite = info.provider === 'sqlite'
@@ -205,9 +223,9 @@ export function renderReport(info: RunInfo, ceilings: CeilingResults, scenarios:
 - Date: ${info.date.toISOString()} (the run took ${Math.round(info.durationS)} s)
 - Database: ${info.databaseVersion}
 ${info.machine.map((line) => `- ${line}`).join('\n')}
-- Load average (1/5/15 min) before: ${load(info.loadBefore)}, after: ${load(info.loadAfter)} (well above the CPU count: other work shared the machine)
+- Load average (1/5/15 min) before: ${load(info.loadBefore)}, after: ${load(info.loadAfter)}${sharedNote(info)}
 - Server: \`${info.serverCommand}\` with ${info.serverEnv} (everything else at its default, so HASH_CONCURRENCY=${info.hashConcurrency})
-- Load: ${info.wrk}, \`${info.wrkSettings}\`, one Lua script per scenario (bench/lib/wrk.ts); ${info.warmUpS > 0 ? `a ${info.warmUpS} s warm-up, not reported, before each measured run` : 'no warm-up'}. wrk runs on the same machine and takes CPU from the server, as it does from the ceilings.
+- Driver: ${info.wrk}, \`${info.wrkSettings}\`, one Lua script per scenario (bench/lib/wrk.ts); ${info.warmUpS > 0 ? `a ${info.warmUpS} s warm-up, not reported, before each measured run` : 'no warm-up'}. wrk runs on the same machine and takes CPU from the server, as it does from the ceilings.
 - Data: ${whole(info.users)} users seeded through the repository's createMany with one Argon2id hash; every request sends a scoped key (users:read users:write) issued through POST /api/keys.
 
 ## Ceilings
@@ -222,7 +240,7 @@ Latencies are wrk's, of every request answered within the run (a max near the ru
 
 ${scenarioTable(scenarios)}
 
-Peak RSS over all scenarios: ${f(info.peakRssOverall / MiB, 0)} MiB; VmHWM at the end: ${f(info.vmHwm / MiB, 0)} MiB.
+${again(scenarios)}Peak RSS over all scenarios: ${f(info.peakRssOverall / MiB, 0)} MiB; VmHWM at the end: ${f(info.vmHwm / MiB, 0)} MiB.
 ${profileSection(scenarios, profiled)}`
 }
 

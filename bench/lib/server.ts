@@ -5,6 +5,7 @@ import { closeSync, createWriteStream, existsSync, openSync, readdirSync, readFi
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { onCleanup } from './cleanup.js'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const SERVER_ENTRY = 'dist/src/server.js'
@@ -194,6 +195,29 @@ export async function startCeiling(args: string[], logFile: string): Promise<Chi
   child.stderr!.on('data', (chunk: string) => log.write(chunk))
   void tracked.exited.then(() => log.end())
   return { ...tracked, baseUrl: `http://127.0.0.1:${port}` }
+}
+
+/** Runs the Argon2id ceiling for `durationS` (after `warmUpS`) and returns its JSON line. */
+export async function runArgon2Ceiling(durationS: number, warmUpS: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ceilings/ceiling.ts', 'argon2', String(durationS), String(warmUpS)], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const tracked = track(child)
+  onCleanup(() => tracked.stop())
+  let out = ''
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk
+  })
+  const code = await tracked.exited
+  if (code !== 0) throw new Error(`the Argon2id ceiling exited ${code}: ${out}`)
+  return JSON.parse(out.trim().split('\n').at(-1)!) as {
+    parallel: number
+    options: Record<string, number>
+    hashes: number
+    seconds: number
+    perSecond: number
+  }
 }
 
 /** VmRSS and VmHWM of a process, in bytes (0 once it is gone). */
