@@ -55,7 +55,7 @@ export function logFormatFor(setting: string, stdoutIsTty: boolean): Config['log
   return setting === 'pretty' ? 'pretty' : 'json'
 }
 
-// A hash on every core: the hashing threads run at the lowest priority, so the event loop,
+// A hash on every core: the hashing threads run at a lower priority, so the event loop,
 // which answers every other request, still gets a core whenever it has work (see
 // users/password.ts and bench/README.md for the figures).
 const DEFAULT_HASH_CONCURRENCY = availableParallelism()

@@ -150,8 +150,9 @@ interface CachedStatement {
  * which took about half of a primary-key lookup's time (and `columns()` as much again).
  * Its connection's prepare() is replaced by one that hands out a cached statement behind
  * the few methods the adapter calls (bind, reader, columns, raw().all, run), with the
- * arguments passed per call instead of bound. The adapter is pinned to an exact version; a
- * test checks that its queries go through the cache.
+ * arguments passed per call instead of bound. The adapter is pinned to an exact version;
+ * test/db/select.test.ts drives the cache with the calls the adapter makes, and the service's
+ * connection with statements run again with other arguments.
  */
 export function cacheStatements(client: Database.Database, size = STATEMENT_CACHE_SIZE): void {
   const prepare = client.prepare.bind(client)

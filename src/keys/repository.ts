@@ -71,12 +71,10 @@ export function createApiKeysRepository(db: Db) {
       if (count === 0) throw new Problem('not_found', { detail: `No API key has the id ${id}.` })
     },
 
-    /** The live key with this secret, if any (unknown and expired keys alike give null). */
-    findBySecret(secret: string, now = new Date()): Promise<ApiKeyRecord | null> {
-      return this.findByDigest(hashSecret(secret), now)
-    },
-
-    /** findBySecret, given the secret's hashSecret() digest. */
+    /**
+     * The live key whose secret has this hashSecret() digest, if any (unknown and expired
+     * keys alike give null). Authentication has the digest already, from its master-key check.
+     */
     async findByDigest(digest: Buffer, now = new Date()): Promise<ApiKeyRecord | null> {
       // every authenticated request makes this lookup: a hot read (db/select.ts)
       const [row] = await db.select<ApiKeyRecord>(

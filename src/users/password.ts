@@ -37,10 +37,9 @@ let queueMax = 16
 // Argon2 runs on threads of its own at a low priority (nice +10): the kernel gives the
 // event loop a core whenever it has work, and the hashes the rest (and still about a tenth
 // of a core each while the event loop is busy: at +19 a storm of refused requests stopped
-// the hashes altogether). On
-// libuv's threads, at the event loop's priority, each hash took a core from the requests
-// that needed no hashing, so the hashing threads had to be fewer than the cores, and the
-// cores were not all used by a storm of creates (bench/README.md has the figures).
+// the hashes altogether). On libuv's threads, at the event loop's priority, each hash took
+// a core from the requests that needed no hashing, so the hashing threads had to be fewer
+// than the cores, and a storm of creates did not use them all (bench/README.md).
 const workerFile = new URL(`./hash-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href
 let pool: Piscina<HashTask, string | boolean> | undefined
 let threads = 1
