@@ -1,6 +1,11 @@
-/** A unique constraint refused the write: P2002 on every provider (its `meta` differs). */
+/**
+ * A unique constraint refused the write: P2002 from Prisma Client on every provider (its
+ * `meta` differs), or the driver adapter's own error for the SQL sent through it (select.ts).
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
+  if (typeof error !== 'object' || error === null) return false
+  const { code, name, cause } = error as { code?: unknown; name?: unknown; cause?: { kind?: unknown } }
+  return code === 'P2002' || (name === 'DriverAdapterError' && cause?.kind === 'UniqueConstraintViolation')
 }
 
 // Prisma's codes for a database it cannot reach or that does not answer in time: P1001 not

@@ -5,7 +5,7 @@ import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
 import type { DatabaseOptions } from '../config.js'
 import { assertSqliteHeader, postgresAdapterFactory, reopeningSqliteAdapterFactory, SQLITE_BUSY_TIMEOUT_MS } from './adapters.js'
 import { withQueryMetrics } from './metrics.js'
-import { createSelect, type Select, sharingConnection } from './select.js'
+import { createSelect, createTransact, type Select, sharingConnection, type Transact } from './select.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -18,6 +18,8 @@ export interface Db {
   provider: Provider
   /** The hot reads, through the client's own driver adapter (see select.ts). */
   select: Select
+  /** A transaction of such SQL, for the hot write (see select.ts). */
+  transaction: Transact
   /**
    * Rejects when the database does not answer a trivial query within timeoutMs, or (SQLite)
    * its file cannot be read.
@@ -68,6 +70,7 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
     prisma: measured,
     provider: target.provider,
     select: createSelect(target.provider, connected),
+    transaction: createTransact(target.provider, connected),
     ping: async (timeoutMs) => {
       const query = checkFile().then(() => prisma.$queryRawUnsafe('SELECT 1'))
       if (timeoutMs === undefined) {

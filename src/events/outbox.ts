@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import type { components } from '../../generated/openapi.js'
 import type { Prisma } from '../../generated/prisma/sqlite/client.js'
 import type { Provider } from '../db/index.js'
+import type { SqlTransaction } from '../db/select.js'
 
 export type EventType = components['schemas']['EventType']
 export type EventData = components['schemas']['EventData']
@@ -15,6 +16,7 @@ export interface NewEvent {
 
 // Any constant both the writers and nothing else lock on; the value means nothing.
 const OUTBOX_LOCK = 7_316_004_415
+const LOCK_SQL = `SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})::text`
 
 /**
  * Appends the events of a write inside the write's own transaction, as its last statements.
@@ -26,22 +28,32 @@ const OUTBOX_LOCK = 7_316_004_415
  * insert and held until commit makes allocation and commit happen in the same order; it is
  * held only for the insert and the commit, so writers queue for moments, not for their whole
  * transaction. SQLite lets one writer in at a time already, so its order is the commit order.
+ * `tx` is Prisma Client's transaction, or one of the hot write's SQL (db/select.ts).
  */
 export async function appendEvents(
-  tx: Prisma.TransactionClient,
+  tx: Prisma.TransactionClient | SqlTransaction,
   provider: Provider,
   events: NewEvent[],
   occurredAt: Date = new Date(),
 ): Promise<void> {
   if (events.length === 0) return
-  if (provider === 'postgresql') await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})::text`)
-  await tx.event.createMany({
-    data: events.map((event) => ({
-      id: uuidv7(),
-      type: event.type,
-      occurredAt,
-      userId: event.data.user.id,
-      data: JSON.stringify(event.data),
-    })),
-  })
+  const rows = events.map((event) => ({
+    id: uuidv7(),
+    type: event.type,
+    occurredAt,
+    userId: event.data.user.id,
+    data: JSON.stringify(event.data),
+  }))
+  if ('execute' in tx) {
+    if (provider === 'postgresql') await tx.select(LOCK_SQL, [], { model: 'Event', action: 'lock' })
+    const values = rows.flatMap((row) => [row.id, row.type, row.occurredAt, row.userId, row.data])
+    const tuples = rows.map((_, i) => `(${[1, 2, 3, 4, 5].map((n) => `$${i * 5 + n}`).join(', ')})`)
+    await tx.execute(`INSERT INTO "Event" ("id", "type", "occurredAt", "userId", "data") VALUES ${tuples.join(', ')}`, values, {
+      model: 'Event',
+      action: 'createMany',
+    })
+    return
+  }
+  if (provider === 'postgresql') await tx.$queryRawUnsafe(LOCK_SQL)
+  await tx.event.createMany({ data: rows })
 }

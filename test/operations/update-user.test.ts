@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build, createUser } from '../helpers/app.js'
+import { scratchPostgres } from '../helpers/postgres.js'
 
 const patch = (id: string, payload: unknown, contentType = 'application/merge-patch+json') => ({
   method: 'PATCH' as const,
@@ -77,3 +78,59 @@ t.test('updateUser', async (t) => {
     t.equal(res.json().code, 'malformed_json')
   })
 })
+
+// An update is written with SQL of our own through the driver adapter (db/select.ts), one
+// text per provider's dialect: everything it writes, and every problem it can meet, on both.
+for (const provider of ['sqlite', 'postgresql'] as const) {
+  t.test(`${provider}: what an update writes, and the conflicts it meets`, async (t) => {
+    const api = provider === 'sqlite' ? await build(t) : await build(t, { databaseUrl: await scratchPostgres(t) })
+    const other = await createUser(api, { externalId: 'crm-other' })
+    const user = await createUser(api, { metadata: { plan: 'free', region: 'eu' } })
+
+    const renamed = await api.request({
+      ...patch(user.id, { name: 'Renamed', metadata: { plan: 'pro', region: null } }),
+      headers: { 'content-type': 'application/merge-patch+json', 'if-match': '"1"' },
+    })
+    t.equal(renamed.statusCode, 200)
+    t.equal(renamed.headers.etag, '"2"')
+    t.same(renamed.json().metadata, { plan: 'pro' })
+    const read = await api.request({ method: 'GET', url: `/api/users/${user.id}` })
+    t.same(read.json(), renamed.json(), 'a read returns what the update answered')
+    const byPlan = (value: string) =>
+      api.request({ method: 'GET', url: `/api/users?metadata[plan]=${value}` }).then((r) => r.json().data.map((u: { id: string }) => u.id))
+    t.same(await byPlan('pro'), [user.id], 'the metadata index holds the new value')
+    t.same(await byPlan('free'), [], 'and not the old one')
+    const events = (await api.request({ method: 'GET', url: `/api/events?type=user.updated&limit=10` })).json().data
+    t.same(
+      events.map((e: { data: { user: { id: string; name: string }; changedFields: string[] } }) => [
+        e.data.user.id,
+        e.data.user.name,
+        e.data.changedFields,
+      ]),
+      [[user.id, 'Renamed', ['name', 'metadata']]],
+      'one user.updated event with the fields that changed',
+    )
+
+    const stale = await api.request({
+      ...patch(user.id, { name: 'Late' }),
+      headers: { 'content-type': 'application/merge-patch+json', 'if-match': '"1"' },
+    })
+    t.equal(stale.statusCode, 412)
+    t.equal(stale.headers.etag, '"2"')
+
+    const email = await api.request(patch(user.id, { email: other.email.toUpperCase() }))
+    t.equal(email.statusCode, 409)
+    t.equal(email.json().code, 'email_taken')
+    t.equal(email.json().existingUserId, other.id)
+    const externalId = await api.request(patch(user.id, { externalId: 'crm-other' }))
+    t.equal(externalId.statusCode, 409)
+    t.equal(externalId.json().code, 'external_id_taken')
+    t.equal(externalId.json().existingUserId, other.id)
+
+    const disabled = await api.request(patch(user.id, { status: 'disabled' }))
+    t.type(disabled.json().disabledAt, 'string')
+    const enabled = await api.request(patch(user.id, { status: 'active' }))
+    t.equal(enabled.json().disabledAt, null)
+    t.equal(enabled.headers.etag, '"4"', 'the refused writes changed nothing')
+  })
+}
