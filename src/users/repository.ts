@@ -3,7 +3,7 @@ import type { components, operations } from '../../generated/openapi.js'
 import { isUniqueViolation } from '../db/errors.js'
 import { appendEvents, type ChangedField } from '../events/outbox.js'
 import type { Db } from '../db/index.js'
-import type { SqlValue } from '../db/select.js'
+import type { SqlTransaction, SqlValue } from '../db/select.js'
 import { etagOf, type Expected } from '../http/conditional.js'
 import type { Position } from '../http/cursor.js'
 import { Problem } from '../http/problems.js'
@@ -36,8 +36,8 @@ export interface UserRecord {
   lastVerifiedAt: Date | null
 }
 
-// The columns of UserRecord, for the hot reads written in SQL
-const USER_COLUMNS = [
+// The columns of UserRecord, for the hot reads and writes written in SQL
+const USER_FIELDS = [
   'id',
   'email',
   'name',
@@ -50,9 +50,9 @@ const USER_COLUMNS = [
   'metadata',
   'disabledAt',
   'lastVerifiedAt',
-]
-  .map((column) => `"${column}"`)
-  .join(', ')
+] as const satisfies ReadonlyArray<keyof UserRecord>
+const USER_COLUMNS = USER_FIELDS.map((column) => `"${column}"`).join(', ')
+const INSERT_USER = `INSERT INTO "User" (${USER_COLUMNS}) VALUES (${USER_FIELDS.map((_, i) => `$${i + 1}`).join(', ')})`
 
 /** A user to create: with a password to hash, or (imported) with the hash another system made. */
 export type NewUser = Omit<UserCreate, 'password'> &
@@ -156,6 +156,16 @@ function newRow(input: NewUser, passwordHash: string, now: Date): UserRecord {
 /** The UserMetadata rows that index a user's stored metadata. */
 function entryRows(row: Pick<UserRecord, 'id' | 'metadata'>) {
   return metadataEntries(parseMetadata(row.metadata)).map((entry) => ({ userId: row.id, ...entry }))
+}
+
+/** Writes those rows in the hot write's transaction (at most 50 of them: Metadata.maxProperties). */
+async function insertEntries(tx: SqlTransaction, entries: ReturnType<typeof entryRows>): Promise<void> {
+  if (entries.length === 0) return
+  await tx.execute(
+    `INSERT INTO "UserMetadata" ("userId", "key", "value") VALUES ${entries.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ')}`,
+    entries.flatMap((entry) => [entry.userId, entry.key, entry.value]),
+    { model: 'UserMetadata', action: 'createMany' },
+  )
 }
 
 // A metadata value held by at most this many users is "rare": on SQLite a list filtered by it
@@ -313,14 +323,7 @@ export function createUsersRepository(db: Db) {
           if (count === 0) return count
           if (changes.metadata !== undefined) {
             await tx.execute('DELETE FROM "UserMetadata" WHERE "userId" = $1', [id], { model: 'UserMetadata', action: 'deleteMany' })
-            const entries = entryRows({ id, metadata: changes.metadata })
-            if (entries.length > 0) {
-              await tx.execute(
-                `INSERT INTO "UserMetadata" ("userId", "key", "value") VALUES ${entries.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ')}`,
-                entries.flatMap((entry) => [entry.userId, entry.key, entry.value]),
-                { model: 'UserMetadata', action: 'createMany' },
-              )
-            }
+            await insertEntries(tx, entryRows({ id, metadata: changes.metadata }))
           }
           // a user enabled again starts with a clean slate: the failed verifications counted
           // while it was disabled must not lock it out
@@ -407,11 +410,17 @@ export function createUsersRepository(db: Db) {
 
   async function create(input: NewUser, options: WriteOptions = {}): Promise<UserRecord> {
     const row = newRow(input, input.passwordHash ?? (await hashPassword(input.password)), new Date())
+    // SQL through the driver adapter, as an update writes (see change())
     return guardUnique(row, options, () =>
-      prisma.$transaction(async (tx) => {
-        const created = await tx.user.create({ data: { ...row, metadataEntries: { create: metadataEntries(input.metadata ?? {}) } } })
-        await appendEvents(tx, db.provider, [{ type: 'user.created', data: { user: toUser(created) } }], row.createdAt)
-        return created
+      db.transaction(async (tx) => {
+        await tx.execute(
+          INSERT_USER,
+          USER_FIELDS.map((field) => row[field]),
+          { model: 'User', action: 'create' },
+        )
+        await insertEntries(tx, entryRows(row))
+        await appendEvents(tx, db.provider, [{ type: 'user.created', data: { user: toUser(row) } }], row.createdAt)
+        return row
       }),
     )
   }
