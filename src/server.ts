@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import v8 from 'node:v8'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
@@ -22,7 +23,21 @@ function settleMasterKey(config: Config): string {
   return generated
 }
 
+/**
+ * WebAssembly (Prisma's query compiler, and the schema engine at start-up) compiled by V8's
+ * baseline compiler only. Its optimizing tier kept the optimized code of the query compiler
+ * resident: under a getUser load the process peaked at 282 MB with it and 220 MB without,
+ * and a filtered listUsers, which goes through the query compiler, at 420 MB and 318 MB,
+ * at the same request rates (1 232 and 1 225 req/s). The flags are read when a module is
+ * compiled, which no module of the service does before the database is opened.
+ */
+function compileWasmWithBaselineOnly(): void {
+  v8.setFlagsFromString('--liftoff-only')
+  v8.setFlagsFromString('--no-wasm-tier-up')
+}
+
 async function main(): Promise<void> {
+  compileWasmWithBaselineOnly()
   const loaded = loadConfig()
   const config = { ...loaded, masterKey: settleMasterKey(loaded) }
   await migrate(config.databaseUrl)
