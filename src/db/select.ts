@@ -82,7 +82,7 @@ function statementsFor(provider: Provider): (sql: string) => Statement {
   }
 }
 
-type Queryable = Pick<SqlDriverAdapter, 'queryRaw' | 'executeRaw'>
+type Queryable = Pick<SqlDriverAdapter, 'queryRaw'>
 
 function queryFor(statement: Statement, values: SqlValue[]): SqlQuery {
   const args = statement.order ? statement.order.map((i) => values[i] as SqlValue) : values

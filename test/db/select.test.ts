@@ -80,6 +80,40 @@ for (const provider of ['sqlite', 'postgresql'] as const) {
       t.equal(new Set(unfiltered.flat()).size, 23)
     }
   })
+
+  t.test(`${provider}: a transaction of SQL commits what its work wrote, and rolls all of it back when the work throws`, async (t) => {
+    const db = await freshDb(t, provider)
+    const label = { model: 'Setting', action: 'create' }
+    const insert = 'INSERT INTO "Setting" ("key", "value") VALUES ($1, $2)'
+    const stored = async () => (await db.prisma.setting.findMany({ orderBy: { key: 'asc' } })).map((row) => row.key)
+
+    const result = await db.transaction(async (tx) => {
+      t.equal(await tx.execute(insert, ['kept-1', 'a'], label), 1, 'execute resolves to the rows it changed')
+      await tx.execute(insert, ['kept-2', 'b'], label)
+      return (await tx.select<{ key: string }>('SELECT "key" FROM "Setting" ORDER BY "key"', [], label)).map((row) => row.key)
+    })
+    t.same(result, ['kept-1', 'kept-2'], 'the work reads its own writes and its result is returned')
+    t.same(await stored(), ['kept-1', 'kept-2'])
+
+    const failure = new Error('the work failed after two writes')
+    await t.rejects(
+      db.transaction(async (tx) => {
+        await tx.execute(insert, ['lost-1', 'c'], label)
+        await tx.execute('UPDATE "Setting" SET "value" = $1 WHERE "key" = $2', ['changed', 'kept-1'], label)
+        throw failure
+      }),
+      failure,
+      "the work's own error",
+    )
+    await t.rejects(
+      db.transaction((tx) => tx.execute(insert, ['kept-2', 'duplicate'], label)),
+      { name: 'DriverAdapterError', cause: { kind: 'UniqueConstraintViolation' } },
+      "a statement's error, as the adapter reports it",
+    )
+    t.same(await stored(), ['kept-1', 'kept-2'], 'neither failed transaction left anything')
+    t.equal((await db.prisma.setting.findUnique({ where: { key: 'kept-1' } }))?.value, 'a')
+    t.equal(await db.transaction((tx) => tx.execute(insert, ['after', 'd'], label)), 1, 'and the connection takes the next one')
+  })
 }
 
 t.test('the statement cache prepares a text once and binds each call its own arguments', async (t) => {
