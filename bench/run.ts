@@ -288,7 +288,7 @@ async function main(): Promise<void> {
   const insideProject = !relative(projectRoot, OUT).startsWith('..')
   const readme = join(projectRoot, 'bench/README.md')
   if (!SMOKE && insideProject && existsSync(readme)) {
-    rewriteMarkedSection(readme, readmeSummary(info, results, relative(join(projectRoot, 'bench'), OUT)))
+    rewriteMarkedSection(readme, info.provider, readmeSummary(info, results, relative(join(projectRoot, 'bench'), OUT)))
   }
   // Biome formats Markdown too (padded tables): files written into the tree leave it as lint wants it
   if (insideProject) formatMarkdown([OUT, ...(SMOKE ? [] : [readme])])

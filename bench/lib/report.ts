@@ -257,14 +257,17 @@ export function readmeSummary(info: RunInfo, scenarios: ScenarioResult[], report
 ${rows.join('\n')}`
 }
 
-const OPEN = '<!-- bench:latest -->'
-const CLOSE = '<!-- /bench:latest -->'
-
-/** Replaces what is between the markers of `file` (which must have them). */
-export function rewriteMarkedSection(file: string, content: string): void {
+/**
+ * Replaces what is between the markers of `provider`'s section of `file` (which must have
+ * them): the README keeps the latest run on each provider, so that a PostgreSQL run does
+ * not take the place of the SQLite run that has the targets.
+ */
+export function rewriteMarkedSection(file: string, provider: RunInfo['provider'], content: string): void {
+  const open = `<!-- bench:latest:${provider} -->`
+  const close = `<!-- /bench:latest:${provider} -->`
   const text = readFileSync(file, 'utf8')
-  const start = text.indexOf(OPEN)
-  const end = text.indexOf(CLOSE)
-  if (start === -1 || end < start) throw new Error(`${file} has no ${OPEN} … ${CLOSE} section`)
-  writeFileSync(file, `${text.slice(0, start + OPEN.length)}\n${content}\n${text.slice(end)}`)
+  const start = text.indexOf(open)
+  const end = text.indexOf(close)
+  if (start === -1 || end < start) throw new Error(`${file} has no ${open} … ${close} section`)
+  writeFileSync(file, `${text.slice(0, start + open.length)}\n${content}\n${text.slice(end)}`)
 }
