@@ -4,8 +4,8 @@
 // file, a lookup by primary key took 360–480 µs through prisma.user.findUnique, 170–265 µs
 // through $queryRaw / $queryRawUnsafe (TypedSQL goes the same way), and 38 µs this way with
 // the adapter's statement cache (adapters.ts); a request that authenticates and reads a user
-// makes two. An update through Prisma Client's interactive transaction ran at 773 req/s,
-// and at 2 200 req/s as a transaction of this SQL. Only the reads every request makes (key
+// makes two. An update through Prisma Client's interactive transaction ran at 670 req/s, and
+// at 1 735–1 781 req/s as a transaction of this SQL. Only the reads every request makes (key
 // lookup, getUser, an unfiltered page of listUsers) and the writes of creates and updates go
 // this way; everything else stays Prisma Client.
 import { ColumnTypeEnum, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils'
@@ -83,6 +83,14 @@ function statementsFor(provider: Provider): (sql: string) => Statement {
 }
 
 type Queryable = Pick<SqlDriverAdapter, 'queryRaw'>
+
+/** `($1, $2), ($3, $4)`: the placeholders of a VALUES list of `rows` rows of `width` values each. */
+export function valuesPlaceholders(rows: number, width: number): string {
+  return Array.from(
+    { length: rows },
+    (_, row) => `(${Array.from({ length: width }, (_, i) => `$${row * width + i + 1}`).join(', ')})`,
+  ).join(', ')
+}
 
 function queryFor(statement: Statement, values: SqlValue[]): SqlQuery {
   const args = statement.order ? statement.order.map((i) => values[i] as SqlValue) : values

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import type { components } from '../../generated/openapi.js'
 import type { Prisma } from '../../generated/prisma/sqlite/client.js'
 import type { Provider } from '../db/index.js'
-import type { SqlTransaction } from '../db/select.js'
+import { type SqlTransaction, valuesPlaceholders } from '../db/select.js'
 
 export type EventType = components['schemas']['EventType']
 export type EventData = components['schemas']['EventData']
@@ -47,8 +47,8 @@ export async function appendEvents(
   if ('execute' in tx) {
     if (provider === 'postgresql') await tx.select(LOCK_SQL, [], { model: 'Event', action: 'lock' })
     const values = rows.flatMap((row) => [row.id, row.type, row.occurredAt, row.userId, row.data])
-    const tuples = rows.map((_, i) => `(${[1, 2, 3, 4, 5].map((n) => `$${i * 5 + n}`).join(', ')})`)
-    await tx.execute(`INSERT INTO "Event" ("id", "type", "occurredAt", "userId", "data") VALUES ${tuples.join(', ')}`, values, {
+    const placeholders = valuesPlaceholders(rows.length, 5)
+    await tx.execute(`INSERT INTO "Event" ("id", "type", "occurredAt", "userId", "data") VALUES ${placeholders}`, values, {
       model: 'Event',
       action: 'createMany',
     })

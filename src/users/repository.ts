@@ -3,7 +3,7 @@ import type { components, operations } from '../../generated/openapi.js'
 import { isUniqueViolation } from '../db/errors.js'
 import { appendEvents, type ChangedField } from '../events/outbox.js'
 import type { Db } from '../db/index.js'
-import type { SqlTransaction, SqlValue } from '../db/select.js'
+import { type SqlTransaction, type SqlValue, valuesPlaceholders } from '../db/select.js'
 import { etagOf, type Expected } from '../http/conditional.js'
 import type { Position } from '../http/cursor.js'
 import { Problem } from '../http/problems.js'
@@ -52,7 +52,7 @@ const USER_FIELDS = [
   'lastVerifiedAt',
 ] as const satisfies ReadonlyArray<keyof UserRecord>
 const USER_COLUMNS = USER_FIELDS.map((column) => `"${column}"`).join(', ')
-const INSERT_USER = `INSERT INTO "User" (${USER_COLUMNS}) VALUES (${USER_FIELDS.map((_, i) => `$${i + 1}`).join(', ')})`
+const INSERT_USER = `INSERT INTO "User" (${USER_COLUMNS}) VALUES ${valuesPlaceholders(1, USER_FIELDS.length)}`
 
 /** A user to create: with a password to hash, or (imported) with the hash another system made. */
 export type NewUser = Omit<UserCreate, 'password'> &
@@ -162,7 +162,7 @@ function entryRows(row: Pick<UserRecord, 'id' | 'metadata'>) {
 async function insertEntries(tx: SqlTransaction, entries: ReturnType<typeof entryRows>): Promise<void> {
   if (entries.length === 0) return
   await tx.execute(
-    `INSERT INTO "UserMetadata" ("userId", "key", "value") VALUES ${entries.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ')}`,
+    `INSERT INTO "UserMetadata" ("userId", "key", "value") VALUES ${valuesPlaceholders(entries.length, 3)}`,
     entries.flatMap((entry) => [entry.userId, entry.key, entry.value]),
     { model: 'UserMetadata', action: 'createMany' },
   )
