@@ -4,7 +4,6 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { Redis } from 'ioredis'
-import pino from 'pino'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { bindOperations } from './contract/routes.js'
 import { compileRequestValidator, sharedSchema } from './contract/schemas.js'
@@ -25,6 +24,7 @@ import { createApiKeysRepository } from './keys/repository.js'
 import { Problem } from './http/problems.js'
 import { requestIdFrom } from './http/request-id.js'
 import { securityHeaders } from './http/security-headers.js'
+import { loggerOptions } from './logging.js'
 import { handlers } from './operations/index.js'
 import { configurePasswordHashing } from './users/password.js'
 import { createUsersRepository } from './users/repository.js'
@@ -38,35 +38,6 @@ export interface AppOptions {
   db: Db
   /** Fastify's logger option; defaults to pino at the configured level. */
   logger?: FastifyServerOptions['logger']
-}
-
-/** Paths whose values must never reach a log line. */
-export const redactedLogPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.body',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.passwordHash',
-  '*.secretHash',
-  '*.key',
-]
-
-/**
- * pino at `level`, with the redaction every log of the service gets; `pretty` formats lines
- * for a person at a terminal (in a worker thread, after redaction), JSON lines otherwise.
- */
-export function loggerOptions(level: Config['logLevel'], format: Config['logFormat'] = 'json') {
-  return {
-    level,
-    redact: { paths: redactedLogPaths, censor: '[redacted]' },
-    ...(format === 'pretty'
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
-      : // Asynchronous writes: a line goes out at once when stdout is free, and the lines
-        // written meanwhile go together in the next write, instead of one blocking write per
-        // line (the access log writes one per request). pino flushes what is left on exit.
-        { stream: pino.destination({ dest: 1, sync: false }) }),
-  }
 }
 
 // Probes, metrics and documentation are not rate limited: an orchestrator's health checks and

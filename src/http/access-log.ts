@@ -9,9 +9,15 @@ import { operationLabel } from './metrics.js'
  */
 export const accessLog = fp(
   async (app: FastifyInstance) => {
+    // The line is made of the fields below and nothing else, none of which redaction would
+    // match, so it is written by a child that does not redact: the redaction pass over each
+    // line was 3.5 % of a getUser load's samples. The request id goes in as a field, which
+    // is where the request's own child logger puts it.
+    const lines = app.log.child({}, { redact: [] })
     app.addHook('onResponse', async (request, reply) => {
-      request.log.info(
+      lines.info(
         {
+          requestId: request.id,
           operationId: operationLabel(request),
           method: request.method,
           path: request.url.split('?')[0],
