@@ -24,7 +24,7 @@ import { createApiKeysRepository } from './keys/repository.js'
 import { Problem } from './http/problems.js'
 import { requestIdFrom } from './http/request-id.js'
 import { securityHeaders } from './http/security-headers.js'
-import { loggerOptions } from './logging.js'
+import { loggerOptions, REQUEST_ID_LOG_LABEL } from './logging.js'
 import { handlers } from './operations/index.js'
 import { configurePasswordHashing } from './users/password.js'
 import { createUsersRepository } from './users/repository.js'
@@ -66,7 +66,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel, config.logFormat),
     // one access line per request (src/http/access-log.ts) instead of Fastify's two
-    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: REQUEST_ID_LOG_LABEL }),
     genReqId: requestIdFrom,
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,

@@ -1,6 +1,9 @@
 import pino from 'pino'
 import type { Config } from './config.js'
 
+/** The field that names the request on every line logged for it. */
+export const REQUEST_ID_LOG_LABEL = 'requestId'
+
 /** Paths whose values must never reach a log line. */
 export const redactedLogPaths = [
   'req.headers.authorization',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { REQUEST_ID_LOG_LABEL } from '../logging.js'
 import { operationLabel } from './metrics.js'
 
 /**
@@ -11,13 +12,13 @@ export const accessLog = fp(
   async (app: FastifyInstance) => {
     // The line is made of the fields below and nothing else, none of which redaction would
     // match, so it is written by a child that does not redact: the redaction pass over each
-    // line was 3.5 % of a getUser load's samples. The request id goes in as a field, which
-    // is where the request's own child logger puts it.
+    // line was 3.5 % of a getUser load's samples. The request id goes in as the field the
+    // request's own child logger binds.
     const lines = app.log.child({}, { redact: [] })
     app.addHook('onResponse', async (request, reply) => {
       lines.info(
         {
-          requestId: request.id,
+          [REQUEST_ID_LOG_LABEL]: request.id,
           operationId: operationLabel(request),
           method: request.method,
           path: request.url.split('?')[0],
