@@ -78,8 +78,8 @@ import {
   SERVER_ENTRY,
   sampleRss,
   type Server,
+  START_FLAGS,
   startCeiling,
-  startFlags,
   startServer,
 } from './lib/server.js'
 import { findWrk, runWrk, type ScenarioData, type ScriptName, type WrkResult, writeDataModule, writeScripts } from './lib/wrk.js'
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     wrkSettings: `wrk --threads ${settings.threads} --connections ${settings.connections} --duration ${settings.durationS}s --timeout ${settings.timeoutS}s --latency --script <scenario>.lua`,
     warmUpS: WARMUP_S,
     users: USERS,
-    serverCommand: `node ${[...startFlags(), SERVER_ENTRY].join(' ')}`,
+    serverCommand: `node ${[...START_FLAGS, SERVER_ENTRY].join(' ')}`,
     serverEnv: describeEnvironment(server.env),
     hashConcurrency: loadConfig(server.env).hashing.concurrency,
     peakRssOverall,

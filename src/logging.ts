@@ -16,7 +16,7 @@ export const redactedLogPaths = [
   '*.key',
 ]
 
-/** What pino writes its lines to; `flushSync` is what the process's exit calls. */
+/** What pino writes its lines to; it calls `flushSync` after a fatal line. */
 export interface LineDestination {
   write(line: string): boolean
   flush(callback?: (error?: Error) => void): void

@@ -9,7 +9,8 @@ t.test('every line written before process.exit reaches stdout, in order, its UTF
   const child = await runChild(`
     import pino from 'pino'
     import { loggerOptions } from ${JSON.stringify(moduleUrl('src/logging.ts'))}
-    const log = pino(loggerOptions('info'), loggerOptions('info').stream)
+    const options = loggerOptions('info')
+    const log = pino(options, options.stream)
     for (let i = 0; i < ${lines}; i++) log.info({ i, name: 'Zoë Ødegård 测试 🚀', user: { password: 'never-logged' } }, 'line')
     process.exit(0)
   `)

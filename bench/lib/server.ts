@@ -10,17 +10,19 @@ import { onCleanup } from './cleanup.js'
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const SERVER_ENTRY = 'dist/src/server.js'
 
-/**
- * The Node.js flags of `npm start` (package.json's start script, `node [flags] <entry>`):
- * the server under test and the ceilings run on the runtime operators get.
- */
-export function startFlags(): string[] {
+function readStartFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }
   const match = /^node((?: --[a-z0-9-]+(?:=[^\s]+)?)*) (\S+)$/.exec(scripts.start)
   if (!match || match[2] !== SERVER_ENTRY)
     throw new Error(`package.json's start script is not "node [--flag ...] ${SERVER_ENTRY}": ${scripts.start}`)
   return (match[1] ?? '').split(' ').filter(Boolean)
 }
+
+/**
+ * The Node.js flags of `npm start` (package.json's start script, `node [flags] <entry>`):
+ * the server under test and the ceilings run on the runtime operators get.
+ */
+export const START_FLAGS: readonly string[] = readStartFlags()
 
 function newestMtime(path: string): number {
   const stat = statSync(path)
@@ -136,7 +138,7 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   const env = serverEnvironment(options, port)
   const inherited = Object.fromEntries(Object.entries(options.baseEnv ?? process.env).filter(([name]) => !SERVICE_VARIABLE.test(name)))
   const log = openSync(options.logFile, 'a')
-  const child = spawn(process.execPath, [...startFlags(), ...(options.nodeArgs ?? []), SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...START_FLAGS, ...(options.nodeArgs ?? []), SERVER_ENTRY], {
     cwd: projectRoot,
     env: { ...inherited, ...env },
     stdio: ['ignore', log, log],
@@ -176,7 +178,7 @@ async function waitUntilReady(server: Server, logFile: string, timeoutMs = 60_00
 
 /** Starts a ceiling (bench/ceilings/ceiling.ts through tsx) and waits for its `listening <port>`. */
 export async function startCeiling(args: string[], logFile: string): Promise<Child & { baseUrl: string }> {
-  const child = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'bench/ceilings/ceiling.ts', ...args], {
+  const child = spawn(process.execPath, [...START_FLAGS, '--import', 'tsx', 'bench/ceilings/ceiling.ts', ...args], {
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
