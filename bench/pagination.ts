@@ -747,6 +747,7 @@ async function runOn(backend: Backend, users: SeedUser[]): Promise<BackendReport
       prisma: logging,
       provider: backend.provider,
       select: db.select,
+      cachedSelect: db.cachedSelect,
       transaction: db.transaction,
       ping: async () => {},
       close: () => logging!.$disconnect(),

@@ -8,6 +8,7 @@ import type {
   SqlDriverAdapterFactory,
   SqlMigrationAwareDriverAdapterFactory,
   SqlQuery,
+  Transaction,
 } from '@prisma/driver-adapter-utils'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
@@ -26,11 +27,15 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000
 // two are per connection, hence set on each one.
 const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;'
 
+interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFactory {
+  connect(): Promise<SqliteConnection>
+}
+
 export function sqliteAdapterFactory(
   path: string,
   busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS,
   options: { fileMustExist?: boolean } = {},
-): SqlMigrationAwareDriverAdapterFactory {
+): SqliteAdapterFactory {
   const inner = new PrismaBetterSqlite3({ url: path, timeout: busyTimeoutMs, ...options })
   return {
     provider: inner.provider,
@@ -51,6 +56,21 @@ export function sqliteAdapterFactory(
  */
 export interface ReopeningSqliteFactory extends SqlDriverAdapterFactory {
   reset(): Promise<void>
+  /**
+   * A token that differs from the last one whenever the database may have changed in
+   * between: a write committed by this connection, by another connection or another
+   * process, or the connection opened anew. What a read cache validates its entries by.
+   */
+  version(): Promise<string>
+}
+
+/** A service connection to SQLite, with what the read cache needs of it. */
+interface SqliteConnection extends SqlDriverAdapter {
+  /**
+   * SQLite's PRAGMA data_version: it changes when another connection commits to the file
+   * (not when this one does), and a new connection numbers anew.
+   */
+  dataVersion(): number
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000'
@@ -79,14 +99,20 @@ export async function assertSqliteHeader(path: string): Promise<void> {
 export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): ReopeningSqliteFactory {
   const first = sqliteAdapterFactory(path, busyTimeoutMs)
   const again = sqliteAdapterFactory(path, busyTimeoutMs, { fileMustExist: true })
-  let current: Promise<SqlDriverAdapter> | undefined
+  let current: Promise<SqliteConnection> | undefined
   let opened = false
-  const close = async (connection: Promise<SqlDriverAdapter>) => {
+  // Counts what this process did that may have changed the database (data_version cannot
+  // tell): every statement but a plain SELECT outside a transaction, every transaction once
+  // it has ended (a read made on the connection meanwhile may have seen its uncommitted
+  // writes), and every close (the next connection's data_version is not comparable).
+  let changes = 0
+  const close = async (connection: Promise<SqliteConnection>) => {
     if (current !== connection) return
     current = undefined
+    changes++
     await (await connection.catch(() => undefined))?.dispose()
   }
-  const connection = (): Promise<SqlDriverAdapter> => {
+  const connection = (): Promise<SqliteConnection> => {
     if (current === undefined) {
       // A file that is not a database is never opened: SQLite would take the -wal file left
       // beside it by the database that was there for its own, and delete it on closing.
@@ -99,7 +125,7 @@ export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLI
     return current
   }
   const guarded =
-    <A extends unknown[], R>(call: (adapter: SqlDriverAdapter, ...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(call: (adapter: SqliteConnection, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const opening = connection()
       try {
@@ -109,22 +135,35 @@ export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLI
         throw error
       }
     }
+  const counted = async <R>(run: () => Promise<R>): Promise<R> => {
+    try {
+      return await run()
+    } finally {
+      changes++
+    }
+  }
+  const ended = (transaction: Transaction): Transaction =>
+    override(transaction, {
+      commit: () => counted(() => transaction.commit()),
+      rollback: () => counted(() => transaction.rollback()),
+    })
   return {
     provider: 'sqlite',
     adapterName: '@prisma/adapter-better-sqlite3',
     reset: async () => {
       if (current) await close(current)
     },
+    version: guarded(async (a) => `${changes}.${a.dataVersion()}`),
     connect: async () => {
       const adapter = await connection()
       const info = adapter.getConnectionInfo?.()
       return {
         provider: adapter.provider,
         adapterName: adapter.adapterName,
-        queryRaw: guarded((a, query: SqlQuery) => a.queryRaw(query)),
-        executeRaw: guarded((a, query: SqlQuery) => a.executeRaw(query)),
-        executeScript: guarded((a, script: string) => a.executeScript(script)),
-        startTransaction: guarded((a, isolationLevel?: IsolationLevel) => a.startTransaction(isolationLevel)),
+        queryRaw: guarded((a, query: SqlQuery) => (PLAIN_SELECT.test(query.sql) ? a.queryRaw(query) : counted(() => a.queryRaw(query)))),
+        executeRaw: guarded((a, query: SqlQuery) => counted(() => a.executeRaw(query))),
+        executeScript: guarded((a, script: string) => counted(() => a.executeScript(script))),
+        startTransaction: guarded(async (a, isolationLevel?: IsolationLevel) => ended(await a.startTransaction(isolationLevel))),
         ...(info ? { getConnectionInfo: () => info } : {}),
         dispose: async () => {
           if (current) await close(current)
@@ -133,6 +172,9 @@ export function reopeningSqliteAdapterFactory(path: string, busyTimeoutMs = SQLI
     },
   }
 }
+
+// A read: Prisma's queries that change nothing start so; anything else counts as a change.
+const PLAIN_SELECT = /^\s*SELECT\s/i
 
 // Statements kept prepared per connection: Prisma's queries repeat a small set of SQL texts,
 // and the hot reads (select.ts) a handful more. Bounded, since an IN list of another length
@@ -181,9 +223,12 @@ export function cacheStatements(client: Database.Database, size = STATEMENT_CACH
   }) as unknown as Database.Database['prepare']
 }
 
-async function prepareSqlite(adapter: SqlDriverAdapter): Promise<SqlDriverAdapter> {
+async function prepareSqlite(adapter: SqlDriverAdapter): Promise<SqliteConnection> {
+  let dataVersion: Statement
   try {
-    cacheStatements((adapter as unknown as { client: Database.Database }).client)
+    const client = (adapter as unknown as { client: Database.Database }).client
+    dataVersion = client.prepare('PRAGMA data_version').pluck()
+    cacheStatements(client)
     await adapter.executeScript(SQLITE_PRAGMAS)
   } catch (error) {
     // a file that opens but is not a database: without this, every retry would keep one
@@ -191,7 +236,9 @@ async function prepareSqlite(adapter: SqlDriverAdapter): Promise<SqlDriverAdapte
     await adapter.dispose()
     throw error
   }
-  return override(adapter, {
+  // the proxy adds dataVersion to the adapter
+  return override(adapter as SqliteConnection, {
+    dataVersion: () => dataVersion.get() as number,
     // Engine bug: the shadow database replays each migration with executeRaw(whole script),
     // and better-sqlite3 refuses more than one statement per prepare().
     executeRaw: async (query) => {
@@ -301,7 +348,7 @@ export function postgresMigrationAdapterFactory(url: string): SqlMigrationAwareD
 
 // Adapters keep state in private fields, so methods are bound to the original object
 // rather than copied onto a new one.
-export function override(adapter: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter>): SqlDriverAdapter {
+export function override<T extends object>(adapter: T, overrides: Partial<T>): T {
   return new Proxy(adapter, {
     get(target, prop) {
       if (Object.hasOwn(overrides, prop)) return (overrides as Record<PropertyKey, unknown>)[prop]

@@ -5,7 +5,7 @@ import { PrismaClient } from '../../generated/prisma/sqlite/client.js'
 import type { DatabaseOptions } from '../config.js'
 import { assertSqliteHeader, postgresAdapterFactory, reopeningSqliteAdapterFactory, SQLITE_BUSY_TIMEOUT_MS } from './adapters.js'
 import { withQueryMetrics } from './metrics.js'
-import { createSelect, createTransact, type Select, sharingConnection, type Transact } from './select.js'
+import { createCachedSelect, createSelect, createTransact, type Select, sharingConnection, type Transact } from './select.js'
 import { parseDatabaseUrl, type Provider } from './url.js'
 
 export { PrismaClient }
@@ -18,6 +18,12 @@ export interface Db {
   provider: Provider
   /** The hot reads, through the client's own driver adapter (see select.ts). */
   select: Select
+  /**
+   * `select` behind a read cache on SQLite (createCachedSelect), where every connection
+   * can tell when the file changed; on PostgreSQL, which several instances share and which
+   * could tell only at the cost of a query, `select` itself.
+   */
+  cachedSelect: Select
   /** A transaction of such SQL, for the hot write (see select.ts). */
   transaction: Transact
   /**
@@ -33,12 +39,14 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
   let prisma: PrismaClient
   let connected: ReturnType<typeof sharingConnection>['connected']
   let checkFile = async (): Promise<void> => {}
+  let version: (() => Promise<string>) | undefined
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.path), { recursive: true })
     const adapter = reopeningSqliteAdapterFactory(target.path, options?.statementTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS)
     const shared = sharingConnection(adapter)
     connected = shared.connected
     prisma = new PrismaClient({ adapter: shared.factory })
+    version = adapter.version
     const path = target.path
     // `SELECT 1` is answered without the file, from an open connection; reading the header
     // proves the file is still there and readable, and when it is not, the connection is
@@ -66,10 +74,12 @@ export async function createDb(databaseUrl: string, options?: DatabaseOptions): 
     throw error
   }
   const measured = withQueryMetrics(prisma)
+  const select = createSelect(target.provider, connected)
   return {
     prisma: measured,
     provider: target.provider,
-    select: createSelect(target.provider, connected),
+    select,
+    cachedSelect: version ? createCachedSelect(select, version) : select,
     transaction: createTransact(target.provider, connected),
     ping: async (timeoutMs) => {
       const query = checkFile().then(() => prisma.$queryRawUnsafe('SELECT 1'))

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { postgresMigrationAdapterFactory, sqliteAdapterFactory } from './adapters.js'
 import { NO_FILTERS, readMigrations, readSchema, withSchemaEngine } from './schema-engine.js'
 import { parseDatabaseUrl } from './url.js'
@@ -20,7 +21,7 @@ const LOCK_TIMEOUT_MS = 120_000
 export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const target = parseDatabaseUrl(databaseUrl)
   const [schema, migrationsList] = await Promise.all([readSchema(target.provider), readMigrations(target.provider)])
-  let adapterFactory: ReturnType<typeof sqliteAdapterFactory>
+  let adapterFactory: SqlMigrationAwareDriverAdapterFactory
   let unlock = async (): Promise<void> => {}
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.path), { recursive: true })

@@ -9,7 +9,7 @@
 // lookup, getUser, an unfiltered page of listUsers) and the writes of creates and updates go
 // this way; everything else stays Prisma Client.
 import { ColumnTypeEnum, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils'
-import { dbQueryDuration } from '../metrics/registry.js'
+import { dbQueryDuration, dbReadCacheLookups } from '../metrics/registry.js'
 import type { Provider } from './url.js'
 
 export type SqlValue = string | number | Date | null
@@ -127,6 +127,43 @@ function selectOn(statementOf: (sql: string) => Statement, queryable: () => Prom
 
 export function createSelect(provider: Provider, connected: () => Promise<SqlDriverAdapter>): Select {
   return selectOn(statementsFor(provider), connected)
+}
+
+// Entries the read cache holds at most, oldest dropped first: a few MB of rows.
+const READ_CACHE_ENTRIES = 10_000
+
+/**
+ * `select` behind a cache of its results, for the reads that repeat (the key lookup of every
+ * request, a user by id). `version` changes whenever the database may have changed (see
+ * ReopeningSqliteFactory.version): each call takes it first, and a version other than the
+ * one the entries were read under empties the cache, so that no row is ever older than the
+ * last change made before the call began. A lookup is then a statement that reads one
+ * integer from SQLite's shared memory instead of a query through the adapter. Rows are
+ * frozen, since later calls share them; a read that found nothing is not kept (unknown keys
+ * would fill the cache).
+ */
+export function createCachedSelect(select: Select, version: () => Promise<string>, capacity = READ_CACHE_ENTRIES): Select {
+  const entries = new Map<string, readonly unknown[]>()
+  let readUnder: string | undefined
+  return async <Row>(sql: string, values: SqlValue[], label: QueryLabel): Promise<Row[]> => {
+    const now = await version()
+    if (now !== readUnder) {
+      entries.clear()
+      readUnder = now
+    }
+    const key = sql + JSON.stringify(values)
+    const cached = entries.get(key)
+    dbReadCacheLookups.inc({ model: label.model, result: cached ? 'hit' : 'miss' })
+    if (cached) return cached as Row[]
+    const rows = await select<Row>(sql, values, label)
+    // another call saw a newer version while this one read: its rows may be older than that
+    if (rows.length > 0 && readUnder === now) {
+      if (entries.size >= capacity) entries.delete(entries.keys().next().value as string)
+      for (const row of rows) Object.freeze(row)
+      entries.set(key, Object.freeze(rows))
+    }
+    return rows
+  }
 }
 
 /** The statements of one transaction: the rows of a query, or the count of rows a write changed. */

@@ -77,7 +77,7 @@ export function createApiKeysRepository(db: Db) {
      */
     async findByDigest(digest: Buffer, now = new Date()): Promise<ApiKeyRecord | null> {
       // every authenticated request makes this lookup: a hot read (db/select.ts)
-      const [row] = await db.select<ApiKeyRecord>(
+      const [row] = await db.cachedSelect<ApiKeyRecord>(
         'SELECT "id", "name", "scopes", "prefix", "createdAt", "expiresAt" FROM "ApiKey" WHERE "secretHash" = $1',
         [digest.toString('hex')],
         { model: 'ApiKey', action: 'findUnique' },

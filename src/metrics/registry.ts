@@ -35,6 +35,13 @@ export const dbQueryDuration = new Histogram({
   registers: [registry],
 })
 
+export const dbReadCacheLookups = new Counter({
+  name: 'db_read_cache_lookups_total',
+  help: 'Reads offered to the read cache (SQLite), by model and by result: hit (answered from memory) or miss (read from the database).',
+  labelNames: ['model', 'result'] as const,
+  registers: [registry],
+})
+
 export const passwordHashesInFlight = new Gauge({
   name: 'password_hashes_in_flight',
   help: 'Password hashes and verifications running now.',

@@ -230,7 +230,7 @@ export function createUsersRepository(db: Db) {
 
   async function find(id: string): Promise<UserRecord> {
     // getUser and every write start here: a hot read (db/select.ts)
-    const [row] = await db.select<UserRecord>(`SELECT ${USER_COLUMNS} FROM "User" WHERE "id" = $1`, [id], {
+    const [row] = await db.cachedSelect<UserRecord>(`SELECT ${USER_COLUMNS} FROM "User" WHERE "id" = $1`, [id], {
       model: 'User',
       action: 'findUnique',
     })
