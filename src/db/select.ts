@@ -137,10 +137,10 @@ const READ_CACHE_ENTRIES = 10_000
  * request, a user by id). `version` changes whenever the database may have changed (see
  * ReopeningSqliteFactory.version): each call takes it first, and a version other than the
  * one the entries were read under empties the cache, so that no row is ever older than the
- * last change made before the call began. A lookup is then a statement that reads one
- * integer from SQLite's shared memory instead of a query through the adapter. Rows are
- * frozen, since later calls share them; a read that found nothing is not kept (unknown keys
- * would fill the cache).
+ * last change made before the call began. A hit then costs one PRAGMA data_version (a few
+ * µs: SQLite takes its read lock for it as for any statement) instead of a query through the
+ * adapter. Rows are frozen, since later calls share them; a read that found nothing is not
+ * kept (unknown keys would fill the cache).
  */
 export function createCachedSelect(select: Select, version: () => Promise<string>, capacity = READ_CACHE_ENTRIES): Select {
   const entries = new Map<string, readonly unknown[]>()
