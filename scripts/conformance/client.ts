@@ -58,7 +58,7 @@ export interface ClientOptions {
   key: string
   timeoutMs: number
   runId: string
-  /** Aborted when the run is interrupted. */
+  /** Aborted when the run is interrupted: reads in flight stop, writes in flight finish. */
   interrupt: AbortSignal
   /** How often one request is retried after a 429. */
   maxRateLimitRetries?: number
@@ -147,7 +147,11 @@ export class Client {
     for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value
 
     const signals = [AbortSignal.timeout(this.options.timeoutMs)]
-    if (!this.ignoreInterrupt) signals.push(this.options.interrupt)
+    // A write already sent is not aborted by an interrupt: the deployment would make what it
+    // asked for all the same, and only its 201 tells cleanup what to delete. The next
+    // request after it throws Interrupted.
+    const readOnly = method === 'GET' || method === 'HEAD'
+    if (!this.ignoreInterrupt && readOnly) signals.push(this.options.interrupt)
     let status: number
     let text: string
     const responseHeaders: Record<string, string> = {}
@@ -159,7 +163,7 @@ export class Client {
       status = response.status
       text = await response.text()
     } catch (error) {
-      if (this.options.interrupt.aborted && !this.ignoreInterrupt) throw new Interrupted()
+      if (readOnly && this.options.interrupt.aborted && !this.ignoreInterrupt) throw new Interrupted()
       const name = error instanceof Error ? error.name : ''
       if (name === 'TimeoutError') throw new RequestFailed(`${method} ${target}: no response within ${this.options.timeoutMs} ms`)
       throw new RequestFailed(`${method} ${target}: ${describeError(error)}`)
