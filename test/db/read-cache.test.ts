@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t, { type Test } from 'tap'
+import { reopeningSqliteAdapterFactory } from '../../src/db/adapters.js'
 import { createDb, type Db, migrate } from '../../src/db/index.js'
 import { createCachedSelect, type QueryLabel, type SqlValue } from '../../src/db/select.js'
 import { build, createUser, issueKey } from '../helpers/app.js'
@@ -80,6 +81,16 @@ t.test('SQLite: a repeated read is answered from the cache until the database ch
     await again.prisma.user.delete({ where: { id: 'u1' } })
     t.same(await read(db), [], 'a row deleted elsewhere is gone at once')
   })
+})
+
+t.test('SQLite: a connection opened anew moves the version, though its data_version numbers afresh', async (t) => {
+  const { path } = await withUser(t)
+  const factory = reopeningSqliteAdapterFactory(path)
+  t.teardown(() => factory.reset())
+  const before = await factory.version()
+  t.equal(await factory.version(), before, 'unchanged while nothing changes')
+  await factory.reset()
+  t.not(await factory.version(), before, 'the next statement opens the file again')
 })
 
 t.test('the cache itself, driven by a version and a select of the test', async (t) => {
